@@ -1,1 +1,3 @@
-return 0;
+using NokoBot.Cli;
+
+return await NokoBotCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

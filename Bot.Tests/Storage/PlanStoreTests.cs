@@ -1,0 +1,108 @@
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
+using NokoBot.Storage;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Storage;
+
+public sealed class PlanStoreTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 1, 10, 9, 0, 0, TimeSpan.Zero));
+
+    private static PlanItem Item(string number, string title, Deadline deadline, params string[] parties) =>
+        new(number, null, title, parties, deadline.Text, deadline, "протокол заседания");
+
+    private static readonly PlanImport Original = new(
+    [
+        Item("1", "Обсуждение плана", new WindowDeadline("январь - март", new(2020, 1, 1), new(2020, 3, 31)), "Комитет по образованию", "Общественный совет"),
+        Item("2", "Определение перечня", new UnscheduledDeadline(""), "Общественный совет"),
+        Item("3", "Проведение торгов", new RecurringDeadline("ежеквартально", RecurrencePeriod.Quarter, 5), "Комитет по образованию"),
+        Item("8", "Обсуждение результатов", new RelativeDeadline("в течение 10 дней со дня поступления", 10, RelativeUnit.Days, "поступления информации"), "Общественный совет"),
+    ], []);
+
+    private async Task<(TempDatabase Db, PlanStore Store, long CouncilId)> SetUpAsync()
+    {
+        var db = await TempDatabase.CreateMigratedAsync(_time, _ct);
+        var council = await new CouncilStore(db.Database, _time).AddAsync("desnogorsk", "Совет", "Europe/Moscow", _ct);
+        return (db, new PlanStore(db.Database, _time), council!.Id);
+    }
+
+    [Fact]
+    public async Task An_imported_plan_reads_back_with_its_deadlines_and_parties()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+
+        var outcome = await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", Original, _ct);
+        var plan = await store.FindAsync(councilId, 2020, _ct);
+
+        Assert.Equal(4, outcome.Added);
+        Assert.NotNull(plan);
+        Assert.Equal(["1", "2", "3", "8"], plan.Items.Select(i => i.Number));
+        Assert.Equal(Original.Items.Select(i => i.Deadline), plan.Items.Select(i => i.Deadline));
+        Assert.Equal(["Комитет по образованию", "Общественный совет"], plan.Items[0].Parties);
+        Assert.Equal(["Комитет по образованию", "Общественный совет"], plan.UnlinkedParties);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_changes_nothing()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", Original, _ct);
+
+        var again = await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", Original, _ct);
+
+        Assert.True(again.Unchanged);
+        Assert.Equal(4, (await store.FindAsync(councilId, 2020, _ct))!.Items.Count);
+    }
+
+    [Fact]
+    public async Task A_changed_file_updates_items_by_number_and_keeps_their_replies()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", Original, _ct);
+        var first = (await store.FindAsync(councilId, 2020, _ct))!;
+        await using (var connection = await db.Database.OpenAsync(_ct))
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO replies (item_id, kind, comment, created_at) VALUES (@id, 'done', 'готово', 0)",
+                new { id = first.Items[0].Id }, cancellationToken: _ct));
+
+        var changed = new PlanImport(
+        [
+            Item("1", "Обсуждение плана работы", new WindowDeadline("январь - апрель", new(2020, 1, 1), new(2020, 4, 30)), "Общественный совет"),
+            Original.Items[1],
+            Item("9", "Размещение информации", new UnscheduledDeadline(""), "Комитет по образованию"),
+        ], []);
+        var outcome = await store.ImportAsync(councilId, 2020, "plan-v2.txt", "sha-2", changed, _ct);
+        var plan = (await store.FindAsync(councilId, 2020, _ct))!;
+
+        Assert.Equal((1, 2, 2), (outcome.Added, outcome.Updated, outcome.Removed));
+        Assert.Equal(["1", "2", "9"], plan.Items.Select(i => i.Number));
+        Assert.Equal(first.Items[0].Id, plan.Items[0].Id);
+        Assert.Equal("Обсуждение плана работы", plan.Items[0].Title);
+        Assert.Equal(["Общественный совет"], plan.Items[0].Parties);
+        Assert.Equal("plan-v2.txt", plan.SourceFile);
+        await using var check = await db.Database.OpenAsync(_ct);
+        Assert.Equal(1L, await check.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM replies WHERE item_id = @id", new { id = plan.Items[0].Id }, cancellationToken: _ct)));
+    }
+
+    [Fact]
+    public async Task An_item_dropped_and_brought_back_is_the_same_item()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", Original, _ct);
+        var id8 = (await store.FindAsync(councilId, 2020, _ct))!.Items.Single(i => i.Number == "8").Id;
+
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-2", new PlanImport([.. Original.Items.Take(3)], []), _ct);
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-3", Original, _ct);
+
+        Assert.Equal(id8, (await store.FindAsync(councilId, 2020, _ct))!.Items.Single(i => i.Number == "8").Id);
+    }
+}

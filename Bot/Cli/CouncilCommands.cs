@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using NokoBot.Domain.Councils;
+using NokoBot.Storage;
+using Spectre.Console;
+
+namespace NokoBot.Cli;
+
+internal static class CouncilCommands
+{
+    public static Command Build(CliContextFactory contexts)
+    {
+        var name = new Option<string>("--name") { Description = "The council's full name", Required = true };
+        var slug = new Option<string?>("--slug") { Description = "Short name used in commands (latin letters, digits, '-'); derived from the name when omitted" };
+        slug.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string?>();
+            if (value is not null && !Slugs.IsValid(value))
+                r.AddError($"--slug '{value}' must be 2-40 latin lower-case letters, digits or '-'.");
+        });
+        var tz = new Option<string>("--tz") { Description = "IANA time zone, e.g. Europe/Moscow or Asia/Yakutsk", Required = true };
+        tz.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not null && !TimeZones.IsIana(value))
+                r.AddError($"--tz '{value}' is not a known IANA time zone (e.g. Europe/Moscow).");
+        });
+        var add = new Command("add", "Add a council") { name, slug, tz };
+        add.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var fullName = parse.GetValue(name)!.Trim();
+            var shortName = parse.GetValue(slug) ?? Slugs.FromName(fullName);
+            if (!Slugs.IsValid(shortName))
+                return await context.RefuseAsync($"Не удалось составить краткое имя из «{fullName}»: укажите его явно, например --slug desnogorsk.");
+            var database = await context.OpenDatabaseAsync(ct);
+            var council = await new CouncilStore(database, context.Time).AddAsync(shortName, fullName, parse.GetValue(tz)!, ct);
+            if (council is null)
+                return await context.RefuseAsync($"Совет с кратким именем «{shortName}» уже есть. Выберите другое: --slug …");
+            await context.Out.WriteLineAsync($"Совет добавлен: {council.Name} (краткое имя {council.Slug}, часовой пояс {council.TimeZone}).");
+            return NokoBotCli.Ok;
+        });
+
+        var json = CliOptions.Json();
+        var list = new Command("list", "List the councils") { json };
+        list.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var councils = await new CouncilStore(await context.OpenDatabaseAsync(ct), context.Time).ListAsync(ct);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(
+                    councils.Select(c => new { slug = c.Slug, name = c.Name, timeZone = c.TimeZone }), CliJson.Options));
+                return NokoBotCli.Ok;
+            }
+            if (councils.Count == 0)
+            {
+                await context.Out.WriteLineAsync("Советов пока нет. Добавьте: nokobot council add --name \"…\" --slug … --tz Europe/Moscow");
+                return NokoBotCli.Ok;
+            }
+            var table = new Table().AddColumns("Краткое имя", "Название", "Часовой пояс");
+            foreach (var c in councils) table.AddRow(Markup.Escape(c.Slug), Markup.Escape(c.Name), Markup.Escape(c.TimeZone));
+            context.Console.Write(table);
+            return NokoBotCli.Ok;
+        });
+
+        return new Command("council", "Manage councils") { add, list };
+    }
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using NokoBot.Domain.Plans;
+using NokoBot.Plans;
+using NokoBot.Storage;
+using Spectre.Console;
+
+namespace NokoBot.Cli;
+
+internal static class PlanCommands
+{
+    public static Command Build(CliContextFactory contexts) =>
+        new("plan", "Import and show a council's plan") { BuildImport(contexts), BuildShow(contexts) };
+
+    private static Command BuildImport(CliContextFactory contexts)
+    {
+        var file = new Argument<string>("file") { Description = "The plan: plain text exported from Word, or a .docx whose first table is the plan" };
+        var council = CliOptions.Council(required: false);
+        var year = CliOptions.Year(required: true, "The plan's year: fills in deadlines written without a year");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only read the file and show how it was understood; needs no council and writes nothing" };
+        var json = CliOptions.Json();
+        var import = new Command("import", "Import a plan file for a council (re-importing the same file changes nothing)")
+        {
+            file, council, year, dryRun, json,
+        };
+        import.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var slug = parse.GetValue(council);
+            var isDryRun = parse.GetValue(dryRun);
+            if (!isDryRun && slug is null)
+            {
+                await context.Error.WriteLineAsync("Укажите совет: --council <краткое имя> (или --dry-run, чтобы только проверить файл).");
+                return NokoBotCli.BadUsage;
+            }
+
+            PlanFile plan;
+            try
+            {
+                plan = PlanFileReader.Read(parse.GetValue(file)!, parse.GetValue(year));
+            }
+            catch (PlanFormatException e)
+            {
+                return await context.RefuseAsync(e.Message);
+            }
+            var rows = plan.Import.Items.Select(i => new PlanReportRow(i.Number, i.Section, i.Title, i.Responsible, i.Deadline, i.Result)).ToList();
+
+            if (isDryRun)
+            {
+                if (parse.GetValue(json))
+                {
+                    await context.Out.WriteLineAsync(PlanReport.ToJson(rows, plan.Import.Warnings));
+                    return NokoBotCli.Ok;
+                }
+                PlanReport.WriteTable(context.Console, rows);
+                var parties = rows.SelectMany(r => r.Responsible).Distinct(StringComparer.Ordinal).ToList();
+                PlanReport.WriteSummary(context.Console, rows, parties, plan.Import.Warnings);
+                context.Console.WriteLine("Проверка без сохранения (--dry-run): база не изменена.");
+                return NokoBotCli.Ok;
+            }
+
+            var database = await context.OpenDatabaseAsync(ct);
+            var target = await new CouncilStore(database, context.Time).FindAsync(slug!, ct);
+            if (target is null)
+                return await context.RefuseAsync($"Совет «{slug}» не найден. Добавьте его: nokobot council add --name \"…\" --slug {slug} --tz Europe/Moscow");
+            var plans = new PlanStore(database, context.Time);
+            var outcome = await plans.ImportAsync(target.Id, parse.GetValue(year), plan.FileName, plan.Sha256, plan.Import, ct);
+            var stored = (await plans.FindAsync(target.Id, parse.GetValue(year), ct))!;
+
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(PlanReport.ToJson(rows, plan.Import.Warnings, w =>
+                {
+                    w.WriteStartObject("stored");
+                    w.WriteBoolean("unchanged", outcome.Unchanged);
+                    w.WriteNumber("added", outcome.Added);
+                    w.WriteNumber("updated", outcome.Updated);
+                    w.WriteNumber("removed", outcome.Removed);
+                    w.WriteEndObject();
+                }));
+                return NokoBotCli.Ok;
+            }
+            PlanReport.WriteTable(context.Console, rows);
+            PlanReport.WriteSummary(context.Console, rows, stored.UnlinkedParties, plan.Import.Warnings);
+            context.Console.WriteLine(outcome.Unchanged
+                ? $"План {plan.FileName} уже загружен для «{target.Name}» на {stored.Year} год: изменений нет."
+                : $"План на {stored.Year} год сохранён для «{target.Name}»: добавлено {outcome.Added}, обновлено {outcome.Updated}, снято {outcome.Removed}.");
+            return NokoBotCli.Ok;
+        });
+        return import;
+    }
+
+    private static Command BuildShow(CliContextFactory contexts)
+    {
+        var council = CliOptions.Council();
+        var year = CliOptions.Year(required: false, "Which year's plan (default: the latest)");
+        var json = CliOptions.Json();
+        var show = new Command("show", "Show a council's stored plan with how each deadline was understood") { council, year, json };
+        show.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var database = await context.OpenDatabaseAsync(ct);
+            var slug = parse.GetValue(council)!;
+            var target = await new CouncilStore(database, context.Time).FindAsync(slug, ct);
+            if (target is null) return await context.RefuseAsync($"Совет «{slug}» не найден (см. nokobot council list).");
+            int? planYear = parse.GetResult(year) is { Tokens.Count: > 0 } ? parse.GetValue(year) : null;
+            var plan = await new PlanStore(database, context.Time).FindAsync(target.Id, planYear, ct);
+            if (plan is null) return await context.RefuseAsync($"У совета «{target.Name}» ещё нет плана{(planYear is null ? "" : $" на {planYear} год")}. Загрузите: nokobot plan import <файл> --council {slug} --year …");
+
+            var rows = plan.Items.Select(i => new PlanReportRow(i.Number, i.Section, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride)).ToList();
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(PlanReport.ToJson(rows, [], w =>
+                {
+                    w.WriteString("council", target.Slug);
+                    w.WriteNumber("year", plan.Year);
+                    w.WriteStartArray("unlinkedParties");
+                    foreach (var party in plan.UnlinkedParties) w.WriteStringValue(party);
+                    w.WriteEndArray();
+                }));
+                return NokoBotCli.Ok;
+            }
+            context.Console.WriteLine($"{target.Name}: план на {plan.Year} год (файл {plan.SourceFile}).");
+            PlanReport.WriteTable(context.Console, rows);
+            PlanReport.WriteSummary(context.Console, rows, plan.UnlinkedParties, []);
+            return NokoBotCli.Ok;
+        });
+        return show;
+    }
+}

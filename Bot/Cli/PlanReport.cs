@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Texts;
+using Spectre.Console;
+
+namespace NokoBot.Cli;
+
+/// <summary>One plan row as the CLI shows it, whether it came from a file or from the database.</summary>
+internal sealed record PlanReportRow(
+    string Number, string? Section, string Title, IReadOnlyList<string> Responsible, Deadline Deadline, string Result, DateOnly? DueOverride = null);
+
+/// <summary>Renders a plan for the secretary: a table with how each deadline was understood, or the JSON contract.</summary>
+internal static class PlanReport
+{
+    public static void WriteTable(IAnsiConsole console, IReadOnlyList<PlanReportRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("№").AddColumn("Мероприятие").AddColumn("Ответственные")
+            .AddColumn("Срок в плане").AddColumn("Как понят").AddColumn("Внимание");
+        string? section = null;
+        foreach (var row in rows)
+        {
+            if (row.Section is not null && row.Section != section)
+            {
+                section = row.Section;
+                table.AddRow(new Markup(""), new Markup($"[bold]{Markup.Escape(Shorten(section, 70))}[/]"));
+            }
+            var understood = row.DueOverride is { } due ? $"до {DeadlineTexts.Date(due)} (назначено)" : DeadlineTexts.Describe(row.Deadline);
+            var attention = row.DueOverride is null ? DeadlineTexts.Attention(row.Deadline) : null;
+            table.AddRow(
+                Markup.Escape(row.Number),
+                Markup.Escape(Shorten(row.Title, 70)),
+                Markup.Escape(string.Join("\n", row.Responsible)),
+                Markup.Escape(row.Deadline.Text),
+                Markup.Escape(understood),
+                attention is null ? "" : $"[yellow]{Markup.Escape(attention)}[/]");
+        }
+        console.Write(table);
+    }
+
+    public static void WriteSummary(IAnsiConsole console, IReadOnlyList<PlanReportRow> rows, IReadOnlyList<string> unlinkedParties, IReadOnlyList<string> warnings)
+    {
+        var needDate = rows.Where(r => r.DueOverride is null && r.Deadline.Kind is DeadlineKind.Unscheduled or DeadlineKind.Unknown).Select(r => r.Number).ToList();
+        var waiting = rows.Where(r => r.Deadline.Kind == DeadlineKind.Relative).Select(r => r.Number).ToList();
+        console.WriteLine($"Пунктов: {rows.Count}.");
+        if (needDate.Count > 0) console.WriteLine($"Нужна дата: п. {string.Join(", ", needDate)} (задайте её командой /setdue в Telegram).");
+        if (waiting.Count > 0) console.WriteLine($"Ждут события: п. {string.Join(", ", waiting)} (отметьте событие командой /event).");
+        if (unlinkedParties.Count > 0) console.WriteLine($"Ответственные без участников: {string.Join("; ", unlinkedParties)} (пригласите: nokobot invite --party \"…\").");
+        foreach (var warning in warnings) console.WriteLine($"Предупреждение: {warning}");
+    }
+
+    /// <summary>The JSON contract: <c>{"items":[…],"warnings":[…]}</c> plus any extra top-level fields.</summary>
+    public static string ToJson(IReadOnlyList<PlanReportRow> rows, IReadOnlyList<string> warnings, Action<Utf8JsonWriter>? extra = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("number", row.Number);
+                json.WriteString("section", row.Section);
+                json.WriteString("title", row.Title);
+                json.WriteStartArray("responsible");
+                foreach (var party in row.Responsible) json.WriteStringValue(party);
+                json.WriteEndArray();
+                json.WriteString("deadlineText", row.Deadline.Text);
+                json.WriteStartObject("deadline");
+                DeadlineJson.WriteFields(json, row.Deadline);
+                json.WriteEndObject();
+                json.WriteString("result", row.Result);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in warnings) json.WriteStringValue(warning);
+            json.WriteEndArray();
+            extra?.Invoke(json);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,159 @@
+using System.Data.Common;
+using Dapper;
+using NokoBot.Domain.Plans;
+
+namespace NokoBot.Storage;
+
+public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
+{
+    /// <summary>
+    /// Stores a council's plan for a year in one transaction. The same file again is a no-op; a changed
+    /// file updates items by number, adds new ones, and marks missing ones removed, keeping every reply.
+    /// </summary>
+    public async Task<PlanImportOutcome> ImportAsync(
+        long councilId, int year, string sourceFile, string sha256, PlanImport import, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        var existing = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
+            "SELECT id AS Id, year AS Year, source_file AS SourceFile, source_sha256 AS Sha256 FROM plans WHERE council_id = @councilId AND year = @year",
+            new { councilId, year }, tx, cancellationToken: ct));
+        if (existing is not null && existing.Sha256 == sha256)
+            return new PlanImportOutcome(existing.Id, Unchanged: true, 0, 0, 0);
+
+        var planId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO plans (council_id, year, source_file, source_sha256, imported_at)
+            VALUES (@councilId, @year, @sourceFile, @sha256, @now)
+            ON CONFLICT (council_id, year) DO UPDATE
+               SET source_file = excluded.source_file, source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at
+            RETURNING id
+            """,
+            new { councilId, year, sourceFile, sha256, now }, tx, cancellationToken: ct));
+
+        var itemIds = (await connection.QueryAsync<(long Id, string Number)>(new CommandDefinition(
+            "SELECT id, number FROM plan_items WHERE plan_id = @planId", new { planId }, tx, cancellationToken: ct)))
+            .ToDictionary(r => r.Number, r => r.Id, StringComparer.Ordinal);
+
+        int added = 0, updated = 0;
+        for (var position = 0; position < import.Items.Count; position++)
+        {
+            var item = import.Items[position];
+            var deadline = DeadlineColumns.From(item.Deadline);
+            var row = new
+            {
+                planId, item.Number, position, item.Section, item.Title, item.Result,
+                deadline.Text, deadline.Kind, deadline.Start, deadline.End, deadline.Every,
+                deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor,
+            };
+            long itemId;
+            if (itemIds.Remove(item.Number, out itemId))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE plan_items SET position = @position, section = @Section, title = @Title, result = @Result,
+                        deadline_text = @Text, deadline_kind = @Kind, deadline_start = @Start, deadline_end = @End,
+                        deadline_every = @Every, deadline_due_day = @DueDay, deadline_amount = @Amount,
+                        deadline_unit = @Unit, deadline_anchor = @Anchor, removed_at = NULL
+                    WHERE id = @itemId
+                    """, new { row.position, row.Section, row.Title, row.Result, row.Text, row.Kind, row.Start, row.End,
+                        row.Every, row.DueDay, row.Amount, row.Unit, row.Anchor, itemId }, tx, cancellationToken: ct));
+                updated++;
+            }
+            else
+            {
+                itemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    """
+                    INSERT INTO plan_items (plan_id, number, position, section, title, result, deadline_text, deadline_kind,
+                        deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor)
+                    VALUES (@planId, @Number, @position, @Section, @Title, @Result, @Text, @Kind,
+                        @Start, @End, @Every, @DueDay, @Amount, @Unit, @Anchor)
+                    RETURNING id
+                    """, row, tx, cancellationToken: ct));
+                added++;
+            }
+            await LinkPartiesAsync(connection, tx, councilId, itemId, item.Responsible, ct);
+        }
+
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_items SET removed_at = @now WHERE id IN @ids AND removed_at IS NULL",
+            new { now, ids = itemIds.Values.ToArray() }, tx, cancellationToken: ct));
+
+        await tx.CommitAsync(ct);
+        return new PlanImportOutcome(planId, Unchanged: false, added, updated, removed);
+    }
+
+    private static async Task LinkPartiesAsync(
+        DbConnection connection, DbTransaction tx, long councilId, long itemId, IReadOnlyList<string> parties, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM item_parties WHERE item_id = @itemId", new { itemId }, tx, cancellationToken: ct));
+        for (var position = 0; position < parties.Count; position++)
+        {
+            var partyId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO parties (council_id, name) VALUES (@councilId, @name)
+                ON CONFLICT (council_id, name) DO UPDATE SET name = excluded.name
+                RETURNING id
+                """, new { councilId, name = parties[position] }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)",
+                new { itemId, partyId, position }, tx, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>The council's plan for <paramref name="year"/>, or its latest plan when year is null.</summary>
+    public async Task<StoredPlan?> FindAsync(long councilId, int? year, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var p = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, year AS Year, source_file AS SourceFile, source_sha256 AS Sha256 FROM plans
+            WHERE council_id = @councilId AND (@year IS NULL OR year = @year)
+            ORDER BY year DESC LIMIT 1
+            """, new { councilId, year }, cancellationToken: ct));
+        if (p is null) return null;
+
+        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, number AS Number, section AS Section, title AS Title, result AS Result,
+                   deadline_text AS Text, deadline_kind AS Kind, deadline_start AS Start, deadline_end AS End,
+                   deadline_every AS Every, deadline_due_day AS DueDay, deadline_amount AS Amount,
+                   deadline_unit AS Unit, deadline_anchor AS Anchor, due_override AS DueOverride
+            FROM plan_items WHERE plan_id = @planId AND removed_at IS NULL ORDER BY position
+            """, new { planId = p.Id }, cancellationToken: ct));
+        var parties = (await connection.QueryAsync<(long ItemId, string Name)>(new CommandDefinition(
+            """
+            SELECT ip.item_id, pa.name FROM item_parties ip JOIN parties pa ON pa.id = ip.party_id
+            JOIN plan_items i ON i.id = ip.item_id WHERE i.plan_id = @planId ORDER BY ip.item_id, ip.position
+            """, new { planId = p.Id }, cancellationToken: ct)))
+            .ToLookup(r => r.ItemId, r => r.Name);
+        var unlinked = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT DISTINCT pa.name FROM parties pa
+            JOIN item_parties ip ON ip.party_id = pa.id JOIN plan_items i ON i.id = ip.item_id
+            WHERE i.plan_id = @planId AND i.removed_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM member_parties mp WHERE mp.party_id = pa.id)
+            ORDER BY pa.name
+            """, new { planId = p.Id }, cancellationToken: ct));
+
+        var items = rows.Select(r => new StoredPlanItem(
+            r.Id, r.Number, r.Section, r.Title, [.. parties[r.Id]], r.ToDeadline(), r.Result,
+            r.DueOverride is null ? null : DeadlineColumns.Parse(r.DueOverride))).ToList();
+        return new StoredPlan(p.Id, (int)p.Year, p.SourceFile, p.Sha256, items, [.. unlinked]);
+    }
+
+    private sealed record PlanRow(long Id, long Year, string SourceFile, string Sha256);
+
+    private sealed class ItemRow : DeadlineColumns
+    {
+        public long Id { get; set; }
+        public string Number { get; set; } = "";
+        public string? Section { get; set; }
+        public string Title { get; set; } = "";
+        public string Result { get; set; } = "";
+        public string? DueOverride { get; set; }
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine that has only the .NET SDK:
+# installs what the tests need, then runs every test. Extra arguments go to 'dotnet test'.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+bash scripts/install-test-deps.sh
+dotnet test --solution NokoBot.sln "$@"
