@@ -1,4 +1,4 @@
-using Dapper;
+using NokoBot.Domain.Councils;
 using NokoBot.Domain.Plans;
 using NokoBot.Storage;
 
@@ -15,21 +15,8 @@ public static class TestCouncil
     }
 
     /// <returns>The member's id.</returns>
-    public static async Task<long> AddMemberAsync(
-        SqliteDatabase db, long councilId, string name, string role, long? telegramChatId, string? email, CancellationToken ct, params string[] parties)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO members (council_id, name, role, telegram_user_id, telegram_chat_id, email, created_at)
-            VALUES (@councilId, @name, @role, @telegramChatId, @telegramChatId, @email, 0) RETURNING id
-            """, new { councilId, name, role, telegramChatId, email }, cancellationToken: ct));
-        foreach (var party in parties)
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO parties (council_id, name) VALUES (@councilId, @party) ON CONFLICT DO NOTHING;
-                INSERT INTO member_parties (member_id, party_id) SELECT @id, id FROM parties WHERE council_id = @councilId AND name = @party;
-                """, new { councilId, party, id }, cancellationToken: ct));
-        return id;
-    }
+    public static Task<long> AddMemberAsync(
+        SqliteDatabase db, long councilId, string name, string role, long? telegramChatId, string? email, CancellationToken ct, params string[] parties) =>
+        new MemberDirectory(db, TimeProvider.System).AddAsync(
+            councilId, name, MemberRoles.TryParse(role, out var r) ? r : throw new ArgumentException(role), telegramChatId, email, parties, ct);
 }

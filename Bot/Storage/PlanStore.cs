@@ -113,6 +113,15 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
         }
     }
 
+    /// <summary>Sets (or clears) the date the secretary gave an item.</summary>
+    public async Task SetDueAsync(long itemId, DateOnly? due, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_items SET due_override = @due WHERE id = @itemId",
+            new { itemId, due = due is { } d ? DeadlineColumns.Format(d) : null }, cancellationToken: ct));
+    }
+
     /// <summary>The council's plan for <paramref name="year"/>, or its latest plan when year is null.</summary>
     public async Task<StoredPlan?> FindAsync(long councilId, int? year, CancellationToken ct)
     {

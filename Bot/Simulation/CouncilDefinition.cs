@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace NokoBot.Simulation;
+
+/// <summary>A council as described in <c>config/councils/*.json</c>.</summary>
+public sealed record CouncilDefinition(string Slug, string Name, string TimeZone)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The definition for <paramref name="slug"/>, or, without one, the definition whose name starts the plan file's
+    /// name (<c>desnogorsk-2020.txt</c> → desnogorsk); else a stand-in council in Moscow time.
+    /// </summary>
+    public static CouncilDefinition Find(string? slug, string planPath, string folder = "config/councils")
+    {
+        var known = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Select(Read).OfType<CouncilDefinition>().ToList()
+            : [];
+        var planName = Path.GetFileNameWithoutExtension(planPath).ToLowerInvariant();
+        return (slug is not null
+                   ? known.FirstOrDefault(d => d.Slug == slug)
+                   : known.FirstOrDefault(d => planName.StartsWith(d.Slug, StringComparison.Ordinal)))
+               ?? new CouncilDefinition(slug ?? "simulation", "Общественный совет (симуляция)", "Europe/Moscow");
+    }
+
+    private static CouncilDefinition? Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var definition = JsonSerializer.Deserialize<CouncilDefinition>(stream, Json);
+            return definition is { Slug.Length: > 0, Name.Length: > 0, TimeZone.Length: > 0 } ? definition : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

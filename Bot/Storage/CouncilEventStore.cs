@@ -1,0 +1,16 @@
+using Dapper;
+
+namespace NokoBot.Storage;
+
+/// <summary>Events that relative deadlines hang on («поступление результатов НОКО» on 14.09).</summary>
+public sealed class CouncilEventStore(SqliteDatabase database, TimeProvider time)
+{
+    public async Task AddAsync(long councilId, string name, DateOnly occurredOn, long? memberId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO events (council_id, name, occurred_on, member_id, created_at) VALUES (@councilId, @name, @day, @memberId, @now)",
+            new { councilId, name, day = DeadlineColumns.Format(occurredOn), memberId, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: ct));
+    }
+}

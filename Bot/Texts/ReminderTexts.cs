@@ -1,0 +1,49 @@
+using NokoBot.Domain.Reminders;
+
+namespace NokoBot.Texts;
+
+/// <summary>
+/// The words of a reminder (Russian), the same on every channel: a headline that makes sense on a lock screen
+/// (item number, title, date) and the details under it. Channels add their own markup and buttons.
+/// </summary>
+public static class ReminderTexts
+{
+    public const int TitleMax = 90;
+
+    public static string Headline(ReminderNotice n) => n.Kind switch
+    {
+        ReminderKind.Before => $"Напоминание: п. {n.ItemNumber} «{Short(n.Title)}» — срок до {Date(n)}",
+        ReminderKind.Due => $"Сегодня срок: п. {n.ItemNumber} «{Short(n.Title)}» — до {Date(n)}",
+        ReminderKind.Overdue => $"Просрочено на {Days(n.DaysOverdue)}: п. {n.ItemNumber} «{Short(n.Title)}» — срок был до {Date(n)}",
+        ReminderKind.Escalation => $"Требует внимания председателя: п. {n.ItemNumber} «{Short(n.Title)}» просрочен на {Days(n.DaysOverdue)} (срок до {Date(n)})",
+        ReminderKind.Checkin => $"Как идёт работа: п. {n.ItemNumber} «{Short(n.Title)}» ({n.DeadlineText})",
+        ReminderKind.AskDate => $"Нужна дата: п. {n.ItemNumber} «{Short(n.Title)}» — срок в плане не указан",
+        _ => $"п. {n.ItemNumber} «{Short(n.Title)}»",
+    };
+
+    /// <summary>The lines under the headline: full title, parties, the plan's deadline words, the planned result, what to do.</summary>
+    public static IReadOnlyList<string> Details(ReminderNotice n)
+    {
+        var lines = new List<string>();
+        if (n.Title.Length > TitleMax) lines.Add($"Мероприятие: {n.Title}");
+        if (n.Parties.Count > 0) lines.Add($"Ответственные: {string.Join(", ", n.Parties)}");
+        lines.Add($"Срок по плану: {(string.IsNullOrWhiteSpace(n.DeadlineText) ? "не указан" : n.DeadlineText)}");
+        if (!string.IsNullOrWhiteSpace(n.Result)) lines.Add($"Ожидаемый результат: {n.Result}");
+        lines.Add(n.Kind switch
+        {
+            ReminderKind.AskDate => $"Назначьте срок: /setdue {n.ItemNumber} ДД.ММ.ГГГГ",
+            ReminderKind.Escalation => $"Ход работы: /item {n.ItemNumber}",
+            _ => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
+        });
+        if (n.Late) lines.Add("(Напоминание отправлено с опозданием: сервис был недоступен.)");
+        return lines;
+    }
+
+    public static string PlainText(ReminderNotice n) => Headline(n) + "\n" + string.Join("\n", Details(n));
+
+    private static string Date(ReminderNotice n) => n.Due is { } due ? DeadlineTexts.Date(due) : "—";
+
+    private static string Days(int days) => $"{days} {DeadlineTexts.Plural(days, "день", "дня", "дней")}";
+
+    private static string Short(string title) => title.Length <= TitleMax ? title : title[..(TitleMax - 1)].TrimEnd() + "…";
+}
