@@ -26,6 +26,7 @@ public static class NokoBotCli
             DeadlineCommands.Build(context),
             DbCommands.Build(context),
             SimulateCommand.Build(context),
+            RunCommand.Build(context),
         };
     }
 

@@ -64,6 +64,13 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    public async Task<int> CountPendingAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM deliveries WHERE status = 'pending'", cancellationToken: ct));
+    }
+
     public async Task<DeliveryEntry?> FindAsync(string key, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NokoBot.Hosting;
+
+namespace NokoBot.Cli;
+
+internal static class RunCommand
+{
+    public static Command Build(CliContextFactory contexts)
+    {
+        var run = new Command("run", "Run the service: schedule and send every council's reminders and digests until stopped (Ctrl+C, SIGTERM)");
+        run.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            using var host = NokoBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = context.DbPath }).Build();
+            try
+            {
+                await host.RunAsync(ct);
+                return NokoBotCli.Ok;
+            }
+            catch (OptionsValidationException e)
+            {
+                // A missing secret or a bad setting: say which variable, not a stack trace.
+                await context.Error.WriteLineAsync("NokoBot cannot start, the configuration is incomplete:");
+                foreach (var failure in e.Failures) await context.Error.WriteLineAsync("  " + failure);
+                return NokoBotCli.Refused;
+            }
+        });
+        return run;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace NokoBot.Scheduling;
+
+/// <summary>
+/// Quartz owns when: this job runs a <see cref="ReminderSweep"/> and moves its own trigger to the next instant
+/// anything falls due. What is due lives in SQLite, so a lost trigger only delays a sweep, never loses a reminder.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("reminder-sweep", "nokobot");
+    public static readonly TriggerKey TriggerKey = new("reminder-sweep-next", "nokobot");
+
+    /// <summary>Even with nothing planned, look again this often (plans and replies change between sweeps too).</summary>
+    public static readonly TimeSpan IdleInterval = TimeSpan.FromHours(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var ct = cancellationToken;
+        DateTimeOffset next;
+        try
+        {
+            var result = await sweep.RunAsync(ct);
+            SchedulingLog.SweepDone(logger, result.Enqueued, result.Sent, result.NextWakeUp);
+            var idle = time.GetUtcNow() + IdleInterval;
+            next = result.NextWakeUp is { } wake && wake < idle ? wake : idle;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            SchedulingLog.SweepFailed(logger, e, next);
+        }
+        await ScheduleAtAsync(context.Scheduler, next, ct);
+    }
+
+    /// <summary>Points the sweep's one trigger at <paramref name="at"/> (creating it the first time).</summary>
+    public static async Task ScheduleAtAsync(IScheduler scheduler, DateTimeOffset at, CancellationToken ct)
+    {
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
+            .WithIdentity(TriggerKey).ForJob(Key).StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        if (await scheduler.GetTrigger(TriggerKey, ct) is null)
+            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+        else
+            await scheduler.RescheduleJob(TriggerKey, trigger, ct);
+    }
+}

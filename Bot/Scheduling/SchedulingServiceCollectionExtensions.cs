@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NokoBot.Delivery;
+using NokoBot.Storage;
+using Quartz;
+
+namespace NokoBot.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>The reminder pipeline and Quartz: register after storage, before the channels' receivers.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => CalendarFile.Load(configuration["Calendar:Path"]));
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<CouncilSnapshotStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<MemberChannels>();
+        services.AddSingleton<StateStore>();
+        services.AddSingleton<CouncilStore>();
+        services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<ReminderSweep>();
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
+            q.AddJob<HealthJob>(j => j.WithIdentity(HealthJob.Key).StoreDurably());
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<SchedulerStartup>();
+        return services;
+    }
+}
