@@ -1,0 +1,93 @@
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Meetings;
+using NokoBot.Domain.Replies;
+
+namespace NokoBot.Domain.Digest;
+
+/// <summary>A plan item as the digest needs it (storage maps its rows to this).</summary>
+/// <param name="DueOverride">A date the secretary set.</param>
+public sealed record DigestPlanItem(
+    long Id, string Number, string Title, IReadOnlyList<string> Parties, Deadline Deadline, string Result, DateOnly? DueOverride = null);
+
+/// <summary>Builds the weekly digest from a plan's state. Pure: everything, including today, comes in.</summary>
+public static class DigestBuilder
+{
+    /// <summary>How far ahead «due soon» looks.</summary>
+    public const int DueSoonDays = 14;
+
+    /// <summary>«This week»: the 7 council-local days ending today.</summary>
+    public const int WeekDays = 7;
+
+    /// <param name="events">Event name → the day it happened (anchors of relative deadlines).</param>
+    /// <param name="zone">The council's zone: reply instants become council-local days.</param>
+    /// <param name="today">Council-local today.</param>
+    /// <param name="nextMeeting">The next scheduled (not cancelled) meeting, if any.</param>
+    /// <returns>null when every section is empty: no items, no email.</returns>
+    public static Digest? Build(
+        string councilName,
+        IReadOnlyList<DigestPlanItem> items,
+        IReadOnlyList<Reply> replies,
+        IReadOnlyDictionary<string, DateOnly> events,
+        TimeZoneInfo zone,
+        DateOnly today,
+        ProductionCalendar calendar,
+        Meeting? nextMeeting)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(replies);
+        ArgumentNullException.ThrowIfNull(events);
+        var byItem = replies.ToLookup(r => r.ItemId);
+        var weekStart = today.AddDays(-(WeekDays - 1));
+        var soonEnd = today.AddDays(DueSoonDays);
+
+        List<DigestItem> overdue = [], dueSoon = [], awaiting = [];
+        List<DoneItem> done = [];
+        List<PostponedItem> postponed = [];
+        var closed = 0;
+
+        foreach (var item in items)
+        {
+            var itemReplies = byItem[item.Id].OrderBy(r => r.At).ToList();
+            var progress = ItemProgress.Of(item.Parties, itemReplies, item.Result);
+            DateOnly? anchor = item.Deadline is RelativeDeadline r && events.TryGetValue(r.Anchor, out var day) ? day : null;
+            var due = DueDates.Current(item.Deadline, progress.PostponedTo, item.DueOverride, anchor, calendar, today);
+            var line = new DigestItem(item.Id, item.Number, item.Title, item.Parties, item.Deadline.Text, due);
+
+            if (progress.IsClosed)
+            {
+                closed++;
+                var doneOn = LocalDay(progress.ClosedAt!.Value, zone);
+                if (doneOn >= weekStart && doneOn <= today) done.Add(new DoneItem(line, doneOn));
+            }
+            else if (due is { } d)
+            {
+                if (d < today) overdue.Add(line);
+                else if (d <= soonEnd) dueSoon.Add(line);
+            }
+
+            // Only postponements made this week: older ones already show as the item's current due date.
+            var lastPostpone = itemReplies.LastOrDefault(x => x.Kind == ReplyKind.Postponed && x.NewDate is not null);
+            if (!progress.IsClosed && lastPostpone is not null && LocalDay(lastPostpone.At, zone) >= weekStart)
+            {
+                var before = progress.PostponedFrom
+                    ?? DueDates.Current(item.Deadline, null, item.DueOverride, anchor, calendar, today);
+                postponed.Add(new PostponedItem(line, before, lastPostpone.NewDate!.Value, lastPostpone.Comment));
+            }
+
+            if (ItemProgress.ProtocolClosesItem(item.Result) && progress.Protocol is null
+                && (progress.IsClosed || progress.DoneParties.Count > 0 || due < today))
+                awaiting.Add(line);
+        }
+
+        if (overdue.Count + dueSoon.Count + done.Count + postponed.Count + awaiting.Count == 0) return null;
+
+        // OrderBy is stable: items due the same day keep plan order.
+        return new Digest(
+            councilName, today, [.. overdue.OrderBy(i => i.Due)], [.. dueSoon.OrderBy(i => i.Due)], done, postponed, awaiting,
+            nextMeeting is { Cancelled: false } m && m.Day >= today ? m : null,
+            new DigestTotals(items.Count, closed, overdue.Count, dueSoon.Count, done.Count, postponed.Count, awaiting.Count));
+    }
+
+    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+}
