@@ -105,4 +105,19 @@ public sealed class PlanStoreTests
 
         Assert.Equal(id8, (await store.FindAsync(councilId, 2020, _ct))!.Items.Single(i => i.Number == "8").Id);
     }
+
+    [Fact]
+    public async Task A_deadline_after_reviewing_the_results_is_linked_to_the_item_that_reviews_them()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        var review = Item("8", "Обсуждение результатов НОКО на заседании Общественного совета", new UnscheduledDeadline(""), "Общественный совет");
+        var publish = Item("9", "Размещение информации о результатах НОКО", new RelativeDeadline("в течение 3 дней после рассмотрения результатов НОКО", 3, RelativeUnit.Days, "рассмотрения результатов НОКО"), "Комитет по образованию");
+
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", new PlanImport([review, publish], []), _ct);
+        var plan = (await store.FindAsync(councilId, 2020, _ct))!;
+
+        Assert.Equal(plan.Items[0].Id, plan.Items[1].AnchorItemId);
+        Assert.Null(plan.Items[0].AnchorItemId);
+    }
 }

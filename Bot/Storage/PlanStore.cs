@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 
 namespace NokoBot.Storage;
@@ -38,15 +39,21 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
             .ToDictionary(r => r.Number, r => r.Id, StringComparer.Ordinal);
 
         int added = 0, updated = 0;
+        var earlier = new List<(string Number, string Title, long Id)>();
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
             var deadline = DeadlineColumns.From(item.Deadline);
+            // «после рассмотрения результатов НОКО»: the item that reviews them dates this one when it is done.
+            var anchorNumber = item.Deadline is RelativeDeadline relative
+                ? AnchorMatcher.LinkedItem(relative.Anchor, earlier.Select(e => (e.Number, e.Title)))
+                : null;
+            long? anchorItemId = anchorNumber is null ? null : earlier.Last(e => e.Number == anchorNumber).Id;
             var row = new
             {
                 planId, item.Number, position, item.Section, item.Title, item.Result,
                 deadline.Text, deadline.Kind, deadline.Start, deadline.End, deadline.Every,
-                deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor,
+                deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor, anchorItemId,
             };
             long itemId;
             if (itemIds.Remove(item.Number, out itemId))
@@ -56,10 +63,10 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                     UPDATE plan_items SET position = @position, section = @Section, title = @Title, result = @Result,
                         deadline_text = @Text, deadline_kind = @Kind, deadline_start = @Start, deadline_end = @End,
                         deadline_every = @Every, deadline_due_day = @DueDay, deadline_amount = @Amount,
-                        deadline_unit = @Unit, deadline_anchor = @Anchor, removed_at = NULL
+                        deadline_unit = @Unit, deadline_anchor = @Anchor, anchor_item_id = @anchorItemId, removed_at = NULL
                     WHERE id = @itemId
                     """, new { row.position, row.Section, row.Title, row.Result, row.Text, row.Kind, row.Start, row.End,
-                        row.Every, row.DueDay, row.Amount, row.Unit, row.Anchor, itemId }, tx, cancellationToken: ct));
+                        row.Every, row.DueDay, row.Amount, row.Unit, row.Anchor, anchorItemId, itemId }, tx, cancellationToken: ct));
                 updated++;
             }
             else
@@ -67,14 +74,16 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                 itemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO plan_items (plan_id, number, position, section, title, result, deadline_text, deadline_kind,
-                        deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor)
+                        deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor,
+                        anchor_item_id)
                     VALUES (@planId, @Number, @position, @Section, @Title, @Result, @Text, @Kind,
-                        @Start, @End, @Every, @DueDay, @Amount, @Unit, @Anchor)
+                        @Start, @End, @Every, @DueDay, @Amount, @Unit, @Anchor, @anchorItemId)
                     RETURNING id
                     """, row, tx, cancellationToken: ct));
                 added++;
             }
             await LinkPartiesAsync(connection, tx, councilId, itemId, item.Responsible, ct);
+            earlier.Add((item.Number, item.Title, itemId));
         }
 
         var removed = await connection.ExecuteAsync(new CommandDefinition(
@@ -121,7 +130,7 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
             SELECT id AS Id, number AS Number, section AS Section, title AS Title, result AS Result,
                    deadline_text AS Text, deadline_kind AS Kind, deadline_start AS Start, deadline_end AS End,
                    deadline_every AS Every, deadline_due_day AS DueDay, deadline_amount AS Amount,
-                   deadline_unit AS Unit, deadline_anchor AS Anchor, due_override AS DueOverride
+                   deadline_unit AS Unit, deadline_anchor AS Anchor, due_override AS DueOverride, anchor_item_id AS AnchorItemId
             FROM plan_items WHERE plan_id = @planId AND removed_at IS NULL ORDER BY position
             """, new { planId = p.Id }, cancellationToken: ct));
         var parties = (await connection.QueryAsync<(long ItemId, string Name)>(new CommandDefinition(
@@ -141,7 +150,7 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
 
         var items = rows.Select(r => new StoredPlanItem(
             r.Id, r.Number, r.Section, r.Title, [.. parties[r.Id]], r.ToDeadline(), r.Result,
-            r.DueOverride is null ? null : DeadlineColumns.Parse(r.DueOverride))).ToList();
+            r.DueOverride is null ? null : DeadlineColumns.Parse(r.DueOverride), r.AnchorItemId)).ToList();
         return new StoredPlan(p.Id, (int)p.Year, p.SourceFile, p.Sha256, items, [.. unlinked]);
     }
 
@@ -155,5 +164,6 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
         public string Title { get; set; } = "";
         public string Result { get; set; } = "";
         public string? DueOverride { get; set; }
+        public long? AnchorItemId { get; set; }
     }
 }

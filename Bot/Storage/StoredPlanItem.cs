@@ -3,6 +3,7 @@ using NokoBot.Domain.Deadlines;
 namespace NokoBot.Storage;
 
 /// <summary>A plan item as stored: the imported row plus what the secretary set since.</summary>
+/// <param name="AnchorItemId">For a relative deadline: the item whose completion dates it, when the importer found one.</param>
 public sealed record StoredPlanItem(
     long Id,
     string Number,
@@ -11,7 +12,8 @@ public sealed record StoredPlanItem(
     IReadOnlyList<string> Parties,
     Deadline Deadline,
     string Result,
-    DateOnly? DueOverride);
+    DateOnly? DueOverride,
+    long? AnchorItemId = null);
 
 /// <summary>A council's plan for one year as stored, with the parties nobody is linked to yet.</summary>
 public sealed record StoredPlan(
