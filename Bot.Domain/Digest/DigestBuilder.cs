@@ -6,8 +6,13 @@ namespace NokoBot.Domain.Digest;
 
 /// <summary>A plan item as the digest needs it (storage maps its rows to this).</summary>
 /// <param name="DueOverride">A date the secretary set.</param>
+/// <param name="AnchorItemId">For a relative deadline: the item whose completion dates it.</param>
 public sealed record DigestPlanItem(
-    long Id, string Number, string Title, IReadOnlyList<string> Parties, Deadline Deadline, string Result, DateOnly? DueOverride = null);
+    long Id, string Number, string Title, IReadOnlyList<string> Parties, Deadline Deadline, string Result,
+    DateOnly? DueOverride = null, long? AnchorItemId = null);
+
+/// <summary>An event the secretary recorded («поступление результатов НОКО») and the council-local day it happened.</summary>
+public sealed record RecordedEvent(string Name, DateOnly On);
 
 /// <summary>Builds the weekly digest from a plan's state. Pure: everything, including today, comes in.</summary>
 public static class DigestBuilder
@@ -18,7 +23,7 @@ public static class DigestBuilder
     /// <summary>«This week»: the 7 council-local days ending today.</summary>
     public const int WeekDays = 7;
 
-    /// <param name="events">Event name → the day it happened (anchors of relative deadlines).</param>
+    /// <param name="events">Recorded events: they date relative deadlines whose anchor they match.</param>
     /// <param name="zone">The council's zone: reply instants become council-local days.</param>
     /// <param name="today">Council-local today.</param>
     /// <param name="nextMeeting">The next scheduled (not cancelled) meeting, if any.</param>
@@ -27,7 +32,7 @@ public static class DigestBuilder
         string councilName,
         IReadOnlyList<DigestPlanItem> items,
         IReadOnlyList<Reply> replies,
-        IReadOnlyDictionary<string, DateOnly> events,
+        IReadOnlyList<RecordedEvent> events,
         TimeZoneInfo zone,
         DateOnly today,
         ProductionCalendar calendar,
@@ -45,11 +50,13 @@ public static class DigestBuilder
         List<PostponedItem> postponed = [];
         var closed = 0;
 
+        var progressById = items.ToDictionary(i => i.Id, i => ItemProgress.Of(i.Parties, [.. byItem[i.Id]], i.Result));
+
         foreach (var item in items)
         {
             var itemReplies = byItem[item.Id].OrderBy(r => r.At).ToList();
-            var progress = ItemProgress.Of(item.Parties, itemReplies, item.Result);
-            DateOnly? anchor = item.Deadline is RelativeDeadline r && events.TryGetValue(r.Anchor, out var day) ? day : null;
+            var progress = progressById[item.Id];
+            var anchor = AnchorDate(item, events, progressById, zone);
             var due = DueDates.Current(item.Deadline, progress.PostponedTo, item.DueOverride, anchor, calendar, today);
             var line = new DigestItem(item.Id, item.Number, item.Title, item.Parties, item.Deadline.Text, due);
 
@@ -86,6 +93,17 @@ public static class DigestBuilder
             councilName, today, [.. overdue.OrderBy(i => i.Due)], [.. dueSoon.OrderBy(i => i.Due)], done, postponed, awaiting,
             nextMeeting is { Cancelled: false } m && m.Day >= today ? m : null,
             new DigestTotals(items.Count, closed, overdue.Count, dueSoon.Count, done.Count, postponed.Count, awaiting.Count));
+    }
+
+    /// <summary>The day a relative deadline's event happened: a matching recorded event, else the linked item's completion.</summary>
+    private static DateOnly? AnchorDate(
+        DigestPlanItem item, IReadOnlyList<RecordedEvent> events, Dictionary<long, ItemProgress> progress, TimeZoneInfo zone)
+    {
+        if (item.Deadline is not RelativeDeadline relative) return null;
+        var matched = events.Where(e => AnchorMatcher.EventMatches(relative.Anchor, e.Name)).Select(e => (DateOnly?)e.On).Min();
+        if (matched is not null) return matched;
+        return item.AnchorItemId is { } id && progress.TryGetValue(id, out var linked) && linked.ClosedAt is { } at
+            ? LocalDay(at, zone) : null;
     }
 
     private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) =>

@@ -25,4 +25,10 @@ internal static partial class EmailLog
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "SMTP disconnect from {Server} failed")]
     public static partial void DisconnectFailed(ILogger logger, Exception exception, string server);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Email dispatch: {Sent} sent, {Deferred} deferred, {Failed} failed")]
+    public static partial void Dispatched(ILogger logger, int sent, int deferred, int failed);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Email dispatch round failed")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception);
 }
