@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace NokoBot.Email;
@@ -13,7 +12,11 @@ internal static class EmailHtml
     private const string Font = "font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#222222;";
     private const string Cell = "padding:4px 8px;border:1px solid #cccccc;vertical-align:top;text-align:left;";
 
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes the five HTML-special characters only (WebUtility would also turn «» into numeric entities).</summary>
+    public static string E(string? text) =>
+        (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
 
     public static string Document(string title, string body, string footer, string unsubscribe) => $"""
         <!DOCTYPE html>

@@ -99,6 +99,13 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSend
             var temporary = client.Rejected.Any(r => (int)r.Response.StatusCode < 500);
             return new(email.DeliveryKey, temporary ? EmailOutcome.Transient : EmailOutcome.Permanent, refusal);
         }
+        catch (SmtpCommandException) when (client.Rejected.Count > 0)
+        {
+            // Every recipient refused: MailKit reports "554 No recipients were accepted"; the RCPT answers say why.
+            var refusal = string.Join("; ", client.Rejected.Select(r => $"{r.Mailbox.Address}: {(int)r.Response.StatusCode} {r.Response.Response}"));
+            var temporary = client.Rejected.Any(r => (int)r.Response.StatusCode < 500);
+            return new(email.DeliveryKey, temporary ? EmailOutcome.Transient : EmailOutcome.Permanent, refusal);
+        }
         catch (SmtpCommandException e)
         {
             var code = (int)e.StatusCode;
