@@ -16,4 +16,26 @@ public static class DeliveryKey
 
     public static string ItemOccurrence(long itemId, DateOnly due) =>
         string.Create(CultureInfo.InvariantCulture, $"item:{itemId}@{due:yyyy-MM-dd}");
+
+    /// <summary>The same delivery on another channel (a fallback after the first channel became unreachable).</summary>
+    public static string WithChannel(string key, string channel)
+    {
+        var parts = key.Split('|');
+        if (parts.Length != 5) throw new ArgumentException($"Not a delivery key: {key}", nameof(key));
+        parts[3] = channel;
+        return string.Join('|', parts);
+    }
+
+    /// <summary>Reads back the item and due date of a key made from <see cref="ItemOccurrence"/>.</summary>
+    public static bool TryParseItemOccurrence(string key, out long itemId, out DateOnly date)
+    {
+        itemId = 0;
+        date = default;
+        var occurrence = key.Split('|')[0];
+        if (!occurrence.StartsWith("item:", StringComparison.Ordinal)) return false;
+        var at = occurrence.IndexOf('@', StringComparison.Ordinal);
+        return at > 5
+            && long.TryParse(occurrence.AsSpan(5, at - 5), NumberStyles.None, CultureInfo.InvariantCulture, out itemId)
+            && DateOnly.TryParseExact(occurrence.AsSpan(at + 1), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
 }

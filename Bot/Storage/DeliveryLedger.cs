@@ -55,6 +55,15 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return [.. rows.Select(r => r.ToEntry())];
     }
 
+    /// <summary>When the earliest pending delivery (e.g. a retry) falls due, if any is pending.</summary>
+    public async Task<DateTimeOffset?> NextPendingDueAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT min(due_at) FROM deliveries WHERE status = 'pending'", cancellationToken: ct));
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     public async Task<DeliveryEntry?> FindAsync(string key, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

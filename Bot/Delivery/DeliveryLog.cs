@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace NokoBot.Delivery;
+
+internal static partial class DeliveryLog
+{
+    [LoggerMessage(EventId = 3001, EventName = "DeliverySent", Level = LogLevel.Information,
+        Message = "Sent {Kind} for item {ItemId} to member {MemberId} via {Channel} (late: {Late})")]
+    public static partial void Sent(ILogger logger, string kind, long? itemId, long? memberId, string channel, bool late);
+
+    [LoggerMessage(EventId = 3002, EventName = "DeliveryRetry", Level = LogLevel.Warning,
+        Message = "Delivery {Key} failed for now ({Error}); retrying at {RetryAt}")]
+    public static partial void WillRetry(ILogger logger, string key, string error, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 3003, EventName = "DeliveryFailed", Level = LogLevel.Error,
+        Message = "Delivery {Key} failed for good: {Error}")]
+    public static partial void Failed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 3004, EventName = "DeliverySkipped", Level = LogLevel.Information,
+        Message = "Delivery {Key} skipped: {Reason}")]
+    public static partial void Skipped(ILogger logger, string key, string reason);
+
+    [LoggerMessage(EventId = 3005, EventName = "MemberUnreachable", Level = LogLevel.Warning,
+        Message = "Member {MemberId} cannot be reached via {Channel}: {Error}; falling back to {Fallback}")]
+    public static partial void Unreachable(ILogger logger, long? memberId, string channel, string error, string fallback);
+
+    [LoggerMessage(EventId = 3006, EventName = "NoChannel", Level = LogLevel.Warning,
+        Message = "No channel for delivery {Key}: {Channel} is not configured")]
+    public static partial void NoChannel(ILogger logger, string key, string channel);
+}

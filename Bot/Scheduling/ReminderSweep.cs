@@ -1,0 +1,51 @@
+using NokoBot.Delivery;
+using NokoBot.Domain.Councils;
+using NokoBot.Storage;
+
+namespace NokoBot.Scheduling;
+
+/// <summary>
+/// One pass of the scheduler: writes every reminder that fell due since the last pass to the ledger, sends what
+/// is pending, and says when the next pass is needed. The last pass's instant is kept in SQLite, so a pass after a
+/// restart catches up exactly the reminders that fell due while the service was down.
+/// </summary>
+public sealed class ReminderSweep(
+    CouncilSnapshotStore snapshots, DeliveryDispatcher dispatcher, ReminderPlanner planner, DeliveryLedger ledger,
+    StateStore state, TimeProvider time)
+{
+    public const string SweptUntilKey = "scheduler.swept_until";
+
+    /// <summary>How far ahead the next wake-up is looked for; a plan is a year long.</summary>
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
+
+    public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp);
+
+    public async Task<Result> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        // A first start plans from now: a fresh install must not replay the year's past reminders.
+        var since = await state.GetInstantAsync(SweptUntilKey, ct) ?? now;
+        var councils = await snapshots.LoadAllAsync(ct);
+        var enqueued = 0;
+        foreach (var council in councils) enqueued += await dispatcher.EnqueueDueAsync(council, since, now, ct);
+        await state.SetInstantAsync(SweptUntilKey, now, ct);
+
+        var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
+        return new Result(enqueued, sent, await NextWakeUpAsync(councils, now, ct));
+    }
+
+    /// <summary>The earliest of: the next planned reminder of any council, the next pending retry.</summary>
+    public async Task<DateTimeOffset?> NextWakeUpAsync(IReadOnlyList<CouncilSnapshot> councils, DateTimeOffset now, CancellationToken ct)
+    {
+        DateTimeOffset? next = await ledger.NextPendingDueAsync(ct) is { } pending ? Max(pending, now) : null;
+        foreach (var council in councils)
+        {
+            var until = CouncilClock.LocalDate(now + Horizon, council.Zone);
+            var first = planner.Plan(council, until).Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
+            if (first is { } at && (next is null || at < next)) next = at;
+        }
+        return next;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
