@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using NokoBot.Delivery;
 using NokoBot.Email;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
@@ -15,17 +16,19 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var key = await rig.EnqueueReminderAsync("member@example.org", ct, title: "Разработка <ТЗ> & «опросник»");
+        const string key = "item:1@2020-06-30|before|member:7|email|0";
 
-        var report = await rig.Outbox.DispatchAsync(ct);
+        var outcome = await rig.ReminderChannel.SendReminderAsync(
+            EmailRig.Notice(key, title: "Разработка <ТЗ> & «опросник»"), EmailRig.Member("member@example.org"), ct);
 
-        Assert.Equal(new DispatchReport(1, 0, 0), report);
+        var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         var (rcpt, message) = Assert.Single(server.Received());
         Assert.Equal(["member@example.org"], rcpt);
         Assert.Equal("Напоминание: п. 4 — срок до 30.06.2020", message.Subject);
         Assert.Equal(EmailComposer.MessageIdFor(key, EmailRig.From), message.MessageId);
+        Assert.Equal(message.MessageId, sent.ExternalId);
         Assert.Equal("НОКО-бот Десногорск", message.From.Mailboxes.Single().Name);
-        Assert.Equal("member@example.org", message.To.Mailboxes.Single().Address);
+        Assert.Equal(("Иванова Мария", "member@example.org"), (message.To.Mailboxes.Single().Name, message.To.Mailboxes.Single().Address));
         Assert.StartsWith("<mailto:noko@example.org?subject=", message.Headers[HeaderId.ListUnsubscribe], StringComparison.Ordinal);
         Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
 
@@ -42,7 +45,26 @@ public sealed class EmailDeliveryTests
         Assert.Contains("Разработка &lt;ТЗ&gt; &amp; «опросник»", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<ТЗ>", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("http", message.HtmlBody!.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(DeliveryStatus.Sent, (await rig.Ledger.FindAsync(key, ct))!.Status);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task The_reminder_channel_says_retry_when_the_server_is_down_and_failed_when_the_address_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int port;
+        await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
+        using var down = await EmailRig.CreateAsync(port, ct);
+        var retry = await down.ReminderChannel.SendReminderAsync(EmailRig.Notice("k1"), EmailRig.Member("member@example.org"), ct);
+
+        await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"], defer: 0);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        var refused = await rig.ReminderChannel.SendReminderAsync(EmailRig.Notice("k2"), EmailRig.Member("gone@example.org"), ct);
+        var noAddress = await rig.ReminderChannel.SendReminderAsync(EmailRig.Notice("k3"), EmailRig.Member("") with { Email = null }, ct);
+
+        Assert.Contains("unavailable", Assert.IsType<SendOutcome.Retry>(retry).Error, StringComparison.Ordinal);
+        Assert.Contains("550", Assert.IsType<SendOutcome.Failed>(refused).Error, StringComparison.Ordinal);
+        Assert.IsType<SendOutcome.Failed>(noAddress);
+        Assert.Empty(server.Received());
     }
 
     [Fact(Timeout = 30_000)]
@@ -52,7 +74,7 @@ public sealed class EmailDeliveryTests
         int port;
         await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
         using var rig = await EmailRig.CreateAsync(port, ct);
-        var key = await rig.EnqueueReminderAsync("member@example.org", ct);
+        var key = await rig.EnqueueAsync("member@example.org", ct);
 
         var down = await rig.Outbox.DispatchAsync(ct);
         var entry = (await rig.Ledger.FindAsync(key, ct))!;
@@ -65,9 +87,9 @@ public sealed class EmailDeliveryTests
         rig.Time.Advance(EmailOutbox.BackOff(1) + TimeSpan.FromSeconds(1));
         var up = await rig.Outbox.DispatchAsync(ct);
         var again = await rig.Outbox.DispatchAsync(ct);
-        Assert.False(await rig.Reminders.EnqueueReminderAsync(
+        Assert.False(await rig.Outbox.EnqueueAsync(
             new DeliveryRequest(key, rig.Council.Id, null, null, NokoBot.Domain.Reminders.ReminderKind.Before, EmailOutbox.Channel, "member@example.org", rig.Time.GetUtcNow()),
-            EmailRig.Notice(key), ct));
+            new MimeMessage(), ct));
         Assert.Equal(DispatchReport.Empty, await rig.Outbox.DispatchAsync(ct));
 
         Assert.Equal(new DispatchReport(1, 0, 0), up);
@@ -83,9 +105,9 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"]);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var first = await rig.EnqueueReminderAsync("first@example.org", ct);
-        var gone = await rig.EnqueueReminderAsync("gone@example.org", ct);
-        var last = await rig.EnqueueReminderAsync("last@example.org", ct);
+        var first = await rig.EnqueueAsync("first@example.org", ct);
+        var gone = await rig.EnqueueAsync("gone@example.org", ct);
+        var last = await rig.EnqueueAsync("last@example.org", ct);
 
         var report = await rig.Outbox.DispatchAsync(ct);
 
@@ -105,7 +127,7 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, defer: 1);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var key = await rig.EnqueueReminderAsync("member@example.org", ct);
+        var key = await rig.EnqueueAsync("member@example.org", ct);
 
         var first = await rig.Outbox.DispatchAsync(ct);
         var deferred = (await rig.Ledger.FindAsync(key, ct))!;

@@ -5,6 +5,7 @@ using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Reminders;
 using NokoBot.Email;
+using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
@@ -22,9 +23,10 @@ internal sealed class EmailRig : IDisposable
         var wrapped = Options.Create(options);
         Ledger = new DeliveryLedger(db.Database, time);
         Composer = new EmailComposer(wrapped, time);
-        Outbox = new EmailOutbox(Ledger, new EmailOutboxStore(db.Database, time),
-            new EmailSender(wrapped, NullLogger<EmailSender>.Instance), time, NullLogger<EmailOutbox>.Instance);
-        Reminders = new EmailReminders(Composer, Outbox, time);
+        var sender = new EmailSender(wrapped, NullLogger<EmailSender>.Instance);
+        Outbox = new EmailOutbox(Ledger, new EmailOutboxStore(db.Database, time), sender, time, NullLogger<EmailOutbox>.Instance);
+        Agendas = new AgendaMailer(Composer, Outbox, time);
+        ReminderChannel = new EmailReminderChannel(Composer, sender);
         Digests = new DigestMailer(db.Database, Composer, Outbox, ProductionCalendar.WeekendsOnly, time);
         Council = council;
     }
@@ -34,7 +36,8 @@ internal sealed class EmailRig : IDisposable
     public DeliveryLedger Ledger { get; }
     public EmailComposer Composer { get; }
     public EmailOutbox Outbox { get; }
-    public EmailReminders Reminders { get; }
+    public AgendaMailer Agendas { get; }
+    public EmailReminderChannel ReminderChannel { get; }
     public DigestMailer Digests { get; }
     public Council Council { get; }
 
@@ -55,11 +58,16 @@ internal sealed class EmailRig : IDisposable
         key, ReminderKind.Before, "Общественный совет г. Десногорск", 1, number, title,
         ["Комитет по образованию", "Общественный совет"], "июнь", new DateOnly(2020, 6, 30), "протокол заседания");
 
-    public async Task<string> EnqueueReminderAsync(string address, CancellationToken ct, string number = "4", string title = "Разработка технического задания")
+    public static MemberContact Member(string address) =>
+        new(7, "Иванова Мария", MemberRole.Member, null, false, address, ["Комитет по образованию"]);
+
+    /// <summary>A rendered reminder-shaped message put in the outbox (exercises the outbox and the sender's batch paths).</summary>
+    public async Task<string> EnqueueAsync(string address, CancellationToken ct)
     {
         var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(1, new DateOnly(2020, 6, 30)), ReminderKind.Before, $"mail:{address}", EmailOutbox.Channel);
         var request = new DeliveryRequest(key, Council.Id, null, null, ReminderKind.Before, EmailOutbox.Channel, address, Time.GetUtcNow());
-        Assert.True(await Reminders.EnqueueReminderAsync(request, Notice(key, number, title), ct));
+        var message = Composer.Compose(key, MimeKit.MailboxAddress.Parse(address), ReminderEmail.Render(Notice(key), From));
+        Assert.True(await Outbox.EnqueueAsync(request, message, ct));
         return key;
     }
 

@@ -55,7 +55,7 @@ public sealed class MeetingEmailTests
         await using var server = await SmtpServerFixture.StartAsync(ct);
         using var rig = await EmailRig.CreateAsync(server.Port, ct, "Asia/Yakutsk");
 
-        var enqueued = await rig.Reminders.EnqueueAgendaAsync(Meeting(), "Общественный совет города Зеи", "Asia/Yakutsk",
+        var enqueued = await rig.Agendas.EnqueueAgendaAsync(Meeting(), "Общественный совет города Зеи", "Asia/Yakutsk",
             [(null, "a@example.org"), (null, "b@example.org")], ct);
         var report = await rig.Outbox.DispatchAsync(ct);
 

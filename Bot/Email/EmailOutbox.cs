@@ -11,7 +11,7 @@ public sealed record DispatchReport(int Sent, int Deferred, int Failed)
 }
 
 /// <summary>
-/// Email deliveries through the ledger: enqueue writes the rendered message and the ledger row (once per key);
+/// Pre-rendered email deliveries (digests, agendas) through the ledger: enqueue writes the rendered message and the ledger row (once per key);
 /// dispatch sends what is pending over one connection and marks each result. Server down → rows stay pending with
 /// a later due time (back-off) and go out when it returns; a key already in the ledger is never enqueued again.
 /// A crash between the server's "250" and the mark re-sends the same bytes with the same Message-Id, which
@@ -20,7 +20,11 @@ public sealed record DispatchReport(int Sent, int Deferred, int Failed)
 public sealed class EmailOutbox(
     DeliveryLedger ledger, EmailOutboxStore store, EmailSender sender, TimeProvider time, ILogger<EmailOutbox> logger)
 {
-    public const string Channel = "email";
+    /// <summary>
+    /// The ledger channel of pre-rendered emails (digests, agendas). Item reminders use <c>email</c> and go through
+    /// DeliveryDispatcher with <see cref="EmailReminderChannel"/>; a separate name keeps the two owners apart.
+    /// </summary>
+    public const string Channel = "email-batch";
 
     /// <summary>After this many transient failures (about two days with the back-off cap) a delivery is given up.</summary>
     public const int MaxAttempts = 50;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NokoBot.Delivery;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Storage;
 
@@ -12,7 +13,7 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// The email channel: SMTP options (validated at start when <c>Smtp:Enabled</c>), sender, outbox, digest and
-    /// reminder mailers, and the dispatch loop (only when enabled). Expects SqliteDatabase and TimeProvider registered.
+    /// agenda mailers, the reminder channel for DeliveryDispatcher, and the outbox dispatch loop (only when enabled). Expects SqliteDatabase and TimeProvider registered.
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +30,8 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailSender>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<EmailOutbox>();
-        services.AddSingleton<EmailReminders>();
+        services.AddSingleton<AgendaMailer>();
+        services.AddSingleton<IReminderChannel, EmailReminderChannel>();
         services.AddSingleton<DigestMailer>();
         if (configuration.GetValue<bool>($"{SmtpOptions.Section}:{nameof(SmtpOptions.Enabled)}"))
             services.AddHostedService<EmailDispatchService>();

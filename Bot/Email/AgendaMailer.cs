@@ -5,19 +5,9 @@ using NokoBot.Storage;
 
 namespace NokoBot.Email;
 
-/// <summary>The entry points the scheduler uses: render a reminder or an agenda and put it in the email outbox.</summary>
-public sealed class EmailReminders(EmailComposer composer, EmailOutbox outbox, TimeProvider time)
+/// <summary>Meeting agendas by email: rendered once per member, with the invitation, into the email outbox.</summary>
+public sealed class AgendaMailer(EmailComposer composer, EmailOutbox outbox, TimeProvider time)
 {
-    /// <param name="request">The ledger row (its key is the notice's delivery key; its recipient the address).</param>
-    public Task<bool> EnqueueReminderAsync(DeliveryRequest request, ReminderNotice notice, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(notice);
-        var content = ReminderEmail.Render(notice, composer.From.Address);
-        var message = composer.Compose(request.Key, MailboxAddress.Parse(request.Recipient), content);
-        return outbox.EnqueueAsync(request, message, ct);
-    }
-
     /// <summary>
     /// The agenda with its invitation, one delivery per member. The key includes the meeting's sequence, so an
     /// updated (or cancelled) meeting is a new delivery replacing the old invitation.
