@@ -64,6 +64,31 @@ internal static class CouncilCommands
             return NokoBotCli.Ok;
         });
 
-        return new Command("council", "Manage councils") { add, list };
+        var setCouncil = CliOptions.Council();
+        var digestRecipients = new Option<string?>("--digest-recipients")
+        {
+            Description = "Comma-separated email addresses that get the weekly digest (empty string clears the list)",
+        };
+        var set = new Command("set", "Change a council's settings") { setCouncil, digestRecipients };
+        set.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var database = await context.OpenDatabaseAsync(ct);
+            var council = await new CouncilStore(database, context.Time).FindAsync(parse.GetValue(setCouncil)!, ct);
+            if (council is null) return await context.RefuseAsync($"Совета «{parse.GetValue(setCouncil)}» нет. Список: nokobot council list");
+            if (parse.GetValue(digestRecipients) is { } text)
+            {
+                var addresses = text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var invalid = addresses.Where(a => !MimeKit.MailboxAddress.TryParse(a, out var m) || m.Address != a || !a.Contains('@', StringComparison.Ordinal)).ToList();
+                if (invalid.Count > 0) return await context.RefuseAsync($"Это не адреса электронной почты: {string.Join(", ", invalid)}");
+                await new CouncilMailSettings(database).SetDigestRecipientsAsync(council.Id, addresses, ct);
+                await context.Out.WriteLineAsync(addresses.Length == 0
+                    ? $"Список рассылки сводки совета «{council.Name}» очищен."
+                    : $"Сводку совета «{council.Name}» будут получать: {string.Join(", ", addresses)}.");
+            }
+            return NokoBotCli.Ok;
+        });
+
+        return new Command("council", "Manage councils") { add, list, set };
     }
 }

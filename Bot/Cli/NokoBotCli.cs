@@ -25,6 +25,7 @@ public static class NokoBotCli
             PlanCommands.Build(context),
             DeadlineCommands.Build(context),
             DbCommands.Build(context),
+            DigestCommands.Build(context),
             SimulateCommand.Build(context),
             RunCommand.Build(context),
         };

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace NokoBot.Email;
+
+/// <summary>What a builder renders: the subject and both bodies.</summary>
+public sealed record RenderedEmail(string Subject, string Text, string Html);
+
+/// <summary>Turns rendered content into a MIME message with the headers every NokoBot email carries.</summary>
+public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider time)
+{
+    private readonly SmtpOptions _options = options.Value;
+
+    public MailboxAddress From => new(_options.FromName, _options.From);
+
+    /// <summary>
+    /// Stable per delivery key: a retried send is the same message, and receiving servers and clients can
+    /// drop the duplicate.
+    /// </summary>
+    public static string MessageIdFor(string deliveryKey, string fromAddress)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)));
+        var at = fromAddress.LastIndexOf('@');
+        var domain = at >= 0 && at < fromAddress.Length - 1 ? fromAddress[(at + 1)..] : "nokobot.local";
+        return $"{hash[..32]}.nokobot@{domain}";
+    }
+
+    public MimeMessage Compose(string deliveryKey, MailboxAddress to, RenderedEmail content, MimePart? attachment = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var message = new MimeMessage();
+        message.From.Add(From);
+        message.To.Add(to);
+        message.Subject = content.Subject;
+        message.Date = time.GetUtcNow();
+        message.MessageId = MessageIdFor(deliveryKey, _options.From);
+        // RFC 2369 / 3834: a way out, and no auto-replies to a robot.
+        message.Headers.Add("List-Unsubscribe", $"<mailto:{_options.From}?subject={Uri.EscapeDataString(EmailTexts.UnsubscribeSubject)}>");
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("X-NokoBot-Delivery", deliveryKey);
+
+        var body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html };
+        if (attachment is not null) body.Attachments.Add(attachment);
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}
