@@ -43,7 +43,7 @@ public sealed class ReminderSweepTests : IDisposable
         var planner = new ReminderPlanner(ProductionCalendar.WeekendsOnly);
         var ledger = new DeliveryLedger(db, _time);
         var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db), planner, [_telegram, _email], NullLogger<DeliveryDispatcher>.Instance);
-        return new ReminderSweep(new CouncilSnapshotStore(db, _time), dispatcher, planner, ledger, new StateStore(db, _time), _time);
+        return new ReminderSweep(new CouncilSnapshotStore(db, _time), dispatcher, planner, ledger, new StateStore(db, _time), _time, []);
     }
 
     [Fact]

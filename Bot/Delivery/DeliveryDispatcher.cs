@@ -56,7 +56,7 @@ public sealed class DeliveryDispatcher(
     public async Task<int> SendPendingAsync(IReadOnlyDictionary<long, CouncilSnapshot> snapshots, DateTimeOffset now, CancellationToken ct)
     {
         var sent = 0;
-        foreach (var channelName in new[] { Channels.Telegram, Channels.Email }.Concat(_channels.Keys).Distinct())
+        foreach (var channelName in new[] { Channels.Telegram, Channels.Email })
         {
             foreach (var entry in await ledger.PendingAsync(channelName, now, 1000, ct))
             {
@@ -79,8 +79,9 @@ public sealed class DeliveryDispatcher(
             return await SkipAsync(entry.Key, "пункт уже закрыт", ct);
         if (!_channels.TryGetValue(entry.Channel, out var channel))
         {
+            // Left pending it would wake the scheduler again at once, forever.
             DeliveryLog.NoChannel(logger, entry.Key, entry.Channel);
-            return false;
+            return await SkipAsync(entry.Key, $"канал {entry.Channel} не настроен", ct);
         }
 
         var notice = Notice(snapshot, item, entry, now);

@@ -28,7 +28,4 @@ internal static partial class EmailLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Email dispatch: {Sent} sent, {Deferred} deferred, {Failed} failed")]
     public static partial void Dispatched(ILogger logger, int sent, int deferred, int failed);
-
-    [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Email dispatch round failed")]
-    public static partial void DispatchFailed(ILogger logger, Exception exception);
 }

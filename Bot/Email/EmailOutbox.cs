@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using NokoBot.Delivery;
 using NokoBot.Storage;
 
 namespace NokoBot.Email;
@@ -18,7 +19,7 @@ public sealed record DispatchReport(int Sent, int Deferred, int Failed)
 /// mail clients fold into one.
 /// </summary>
 public sealed class EmailOutbox(
-    DeliveryLedger ledger, EmailOutboxStore store, EmailSender sender, TimeProvider time, ILogger<EmailOutbox> logger)
+    DeliveryLedger ledger, EmailOutboxStore store, EmailSender sender, TimeProvider time, ILogger<EmailOutbox> logger) : IOutbox
 {
     /// <summary>
     /// The ledger channel of pre-rendered emails (digests, agendas). Item reminders use <c>email</c> and go through
@@ -43,6 +44,8 @@ public sealed class EmailOutbox(
         await store.SaveAsync(request.Key, message.MessageId ?? "", bytes.ToArray(), ct);
         return await ledger.EnqueueAsync(request with { Channel = Channel }, ct);
     }
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct) => (await DispatchAsync(ct)).Sent;
 
     /// <summary>Sends every email delivery due now, in batches over one connection each.</summary>
     public async Task<DispatchReport> DispatchAsync(CancellationToken ct, int batchSize = 50)

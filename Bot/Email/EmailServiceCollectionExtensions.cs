@@ -13,8 +13,13 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// The email channel: SMTP options (validated at start when <c>Smtp:Enabled</c>), sender, outbox, digest and
-    /// agenda mailers, the reminder channel for DeliveryDispatcher, and the outbox dispatch loop (only when enabled). Expects SqliteDatabase and TimeProvider registered.
+    /// agenda mailers, the reminder channel for DeliveryDispatcher and the outbox the scheduler's sweep dispatches.
+    /// Expects SqliteDatabase and TimeProvider registered.
     /// </summary>
+    /// <summary><c>Smtp:Enabled</c>: whether this service sends email at all.</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{SmtpOptions.Section}:{nameof(SmtpOptions.Enabled)}");
+
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,11 +35,10 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailSender>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddSingleton<AgendaMailer>();
         services.AddSingleton<IReminderChannel, EmailReminderChannel>();
         services.AddSingleton<DigestMailer>();
-        if (configuration.GetValue<bool>($"{SmtpOptions.Section}:{nameof(SmtpOptions.Enabled)}"))
-            services.AddHostedService<EmailDispatchService>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NokoBot.Email;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
 
@@ -28,6 +29,7 @@ public static class NokoBotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
+        if (EmailServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddEmail(builder.Configuration);
         return builder;
     }
 }

@@ -11,14 +11,15 @@ namespace NokoBot.Scheduling;
 /// </summary>
 public sealed class ReminderSweep(
     CouncilSnapshotStore snapshots, DeliveryDispatcher dispatcher, ReminderPlanner planner, DeliveryLedger ledger,
-    StateStore state, TimeProvider time)
+    StateStore state, TimeProvider time, IEnumerable<IOutbox> outboxes)
 {
     public const string SweptUntilKey = "scheduler.swept_until";
 
     /// <summary>How far ahead the next wake-up is looked for; a plan is a year long.</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
 
-    public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp);
+    /// <param name="Councils">The councils as this pass saw them.</param>
+    public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp, IReadOnlyList<CouncilSnapshot> Councils);
 
     public async Task<Result> RunAsync(CancellationToken ct)
     {
@@ -31,7 +32,8 @@ public sealed class ReminderSweep(
         await state.SetInstantAsync(SweptUntilKey, now, ct);
 
         var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
-        return new Result(enqueued, sent, await NextWakeUpAsync(councils, now, ct));
+        foreach (var outbox in outboxes) sent += await outbox.DispatchDueAsync(ct);
+        return new Result(enqueued, sent, await NextWakeUpAsync(councils, now, ct), councils);
     }
 
     /// <summary>The earliest of: the next planned reminder of any council, the next pending retry.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NokoBot.Email;
 using Quartz;
 
 namespace NokoBot.Scheduling;
@@ -8,7 +9,7 @@ namespace NokoBot.Scheduling;
 /// anything falls due. What is due lives in SQLite, so a lost trigger only delays a sweep, never loses a reminder.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger) : IJob
+public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger, DigestMailer? digests = null) : IJob
 {
     public static readonly JobKey Key = new("reminder-sweep", "nokobot");
     public static readonly TriggerKey TriggerKey = new("reminder-sweep-next", "nokobot");
@@ -24,6 +25,8 @@ public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILo
         {
             var result = await sweep.RunAsync(ct);
             SchedulingLog.SweepDone(logger, result.Enqueued, result.Sent, result.NextWakeUp);
+            // New councils get their digest trigger on the next sweep, without a restart.
+            if (digests is not null) await DigestSchedule.SyncAsync(context.Scheduler, result.Councils, time.GetUtcNow(), ct);
             var idle = time.GetUtcNow() + IdleInterval;
             next = result.NextWakeUp is { } wake && wake < idle ? wake : idle;
         }

@@ -19,4 +19,11 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 2004, EventName = "Health", Level = LogLevel.Information,
         Message = "Health: {Councils} councils, {Pending} deliveries pending, next wake-up at {NextWakeUp}")]
     public static partial void Health(ILogger logger, int councils, int pending, DateTimeOffset? nextWakeUp);
+
+    [LoggerMessage(EventId = 2005, EventName = "DigestSent", Level = LogLevel.Information,
+        Message = "Digest of {Council} for {Day}: {Outcome} ({Enqueued} addressed)")]
+    private static partial void DigestSent(ILogger logger, string council, DateOnly day, string outcome, int enqueued);
+
+    public static void DigestSent(ILogger logger, string council, DateOnly day, bool hadItems, int enqueued) =>
+        DigestSent(logger, council, day, hadItems ? "sent" : "nothing to report", enqueued);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NokoBot.Delivery;
+using NokoBot.Email;
 using NokoBot.Storage;
 using Quartz;
 
@@ -25,6 +26,8 @@ public static class SchedulingServiceCollectionExtensions
         {
             q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
             q.AddJob<HealthJob>(j => j.WithIdentity(HealthJob.Key).StoreDurably());
+            if (EmailServiceCollectionExtensions.IsEnabled(configuration))
+                q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<SchedulerStartup>();

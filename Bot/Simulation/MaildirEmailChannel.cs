@@ -1,13 +1,13 @@
 using MimeKit;
 using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
+using NokoBot.Email;
 using NokoBot.Scheduling;
-using NokoBot.Texts;
 
 namespace NokoBot.Simulation;
 
-/// <summary>The simulator's email: writes each message as an .eml file instead of sending it.</summary>
-public sealed class MaildirEmailChannel(string folder, SimulationRecorder recorder) : IReminderChannel
+/// <summary>The simulator's email: the real composer and renderers, writing each message as an .eml file instead of sending it.</summary>
+public sealed class MaildirEmailChannel(string folder, EmailComposer composer, SimulationRecorder recorder) : IReminderChannel
 {
     private int _count;
 
@@ -15,11 +15,9 @@ public sealed class MaildirEmailChannel(string folder, SimulationRecorder record
 
     public async Task<SendOutcome> SendReminderAsync(ReminderNotice notice, MemberContact recipient, CancellationToken ct)
     {
-        if (recipient.Email is null) return new SendOutcome.Failed("no email address");
-        var message = new MimeMessage { Subject = ReminderTexts.Headline(notice), Date = recorder.LocalNow };
-        message.From.Add(new MailboxAddress("NokoBot", "nokobot@example.invalid"));
-        message.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
-        message.Body = new TextPart("plain") { Text = ReminderTexts.PlainText(notice) };
+        if (recipient.Email is null || !MailboxAddress.TryParse(recipient.Email, out var to)) return new SendOutcome.Failed("no email address");
+        to.Name = recipient.Name;
+        var message = composer.Compose(notice.DeliveryKey, to, ReminderEmail.Render(notice, composer.From.Address));
         await WriteAsync(message, notice.Kind.ToName(), ct);
         recorder.Add(notice.Kind.ToName(), notice.ItemNumber, recipient.Name, Name, notice.Late);
         return new SendOutcome.Sent(message.MessageId);

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NokoBot.Domain.Reminders;
+using NokoBot.Email;
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
@@ -25,6 +29,7 @@ public sealed record SimulationResult(
 public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
 {
     public const string CommitteeName = "Комитет (рассылка дайджеста)";
+    public const string CommitteeAddress = "committee@example.invalid";
 
     public async Task<SimulationResult> RunAsync(SimulationOptions options, CancellationToken ct)
     {
@@ -54,10 +59,18 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             var planner = new ReminderPlanner(calendar);
             var ledger = new DeliveryLedger(db, clock);
             var state = new StateStore(db, clock);
+            var smtp = Options.Create(new SmtpOptions { From = "nokobot@example.invalid", FromName = "NokoBot" });
+            var composer = new EmailComposer(smtp, clock);
+            var mail = new MaildirEmailChannel(mailFolder, composer, recorder);
             var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db), planner,
-                [new TranscriptTelegramChannel(transcript, recorder), new MaildirEmailChannel(mailFolder, recorder)],
-                NullLogger<DeliveryDispatcher>.Instance);
-            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, clock), dispatcher, planner, ledger, state, clock);
+                [new TranscriptTelegramChannel(transcript, recorder), mail], NullLogger<DeliveryDispatcher>.Instance);
+            // Only its builder and renderer are used: the simulated digest is written, not sent.
+            var digests = new DigestMailer(db, composer,
+                new EmailOutbox(ledger, new EmailOutboxStore(db, clock), new EmailSender(smtp, NullLogger<EmailSender>.Instance), clock, NullLogger<EmailOutbox>.Instance),
+                calendar, clock);
+            var settings = CouncilSettings.Default;
+            var nextDigest = NextDigest(start, settings, zone);
+            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, clock), dispatcher, planner, ledger, state, clock, []);
             await state.SetInstantAsync(ReminderSweep.SweptUntilKey, start, ct);
 
             var script = new Queue<ScriptAction>(options.Script);
@@ -66,12 +79,17 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             while (true)
             {
                 DateTimeOffset? scripted = script.TryPeek(out var action) ? Instant(action.LocalTime, zone) : null;
-                var wake = Min(next, scripted);
+                var wake = Min(Min(next, scripted), nextDigest);
                 if (wake is not { } at || at >= end) break;
                 clock.MoveTo(Max(at, clock.GetUtcNow()));
                 while (script.TryPeek(out action) && Instant(action.LocalTime, zone) <= clock.GetUtcNow())
                     await ApplyAsync(script.Dequeue(), db, clock, council.Id, plan, warnings, ct);
                 next = (await sweep.RunAsync(ct)).NextWakeUp;
+                if (clock.GetUtcNow() >= nextDigest)
+                {
+                    await WriteDigestAsync(digests, composer, council, CouncilClock.LocalDate(nextDigest, zone), mail, recorder, ct);
+                    nextDigest = NextDigest(nextDigest.AddMinutes(1), settings, zone);
+                }
                 ReportProgress(recorder, ref month);
             }
             await progress.WriteLineAsync($"Симуляция завершена: {recorder.Deliveries.Count} сообщений с {options.From:dd.MM.yyyy} по {options.To:dd.MM.yyyy}.");
@@ -82,6 +100,30 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             work.Delete(recursive: true);
         }
         return new SimulationResult(options.Council, options.From, options.To, recorder.Deliveries, warnings, transcriptPath, mailFolder);
+    }
+
+    /// <summary>The committee's weekly digest, rendered by the real builder and written as an .eml (none for an empty week).</summary>
+    private static async Task WriteDigestAsync(
+        DigestMailer digests, EmailComposer composer, Council council, DateOnly day, MaildirEmailChannel mail, SimulationRecorder recorder, CancellationToken ct)
+    {
+        if (await digests.BuildAsync(council, day, ct) is not { } digest) return;
+        var key = DeliveryKey.Create($"digest:{council.Id}@{day:yyyy-MM-dd}", ReminderKind.Digest, $"mail:{CommitteeAddress}", Channels.Email);
+        var message = composer.Compose(key, new MailboxAddress(CommitteeName, CommitteeAddress), digests.Render(digest, council));
+        await mail.WriteAsync(message, "digest", ct);
+        recorder.Add("digest", null, CommitteeName, Channels.Email, late: false);
+    }
+
+    /// <summary>The first digest instant after <paramref name="from"/>.</summary>
+    private static DateTimeOffset NextDigest(DateTimeOffset from, CouncilSettings settings, TimeZoneInfo zone)
+    {
+        var day = CouncilClock.LocalDate(from, zone);
+        for (var i = 0; ; i++)
+        {
+            var candidate = day.AddDays(i);
+            if (candidate.DayOfWeek != settings.DigestDay) continue;
+            var at = CouncilClock.ToInstant(candidate, settings.DigestTime, zone);
+            if (at >= from) return at;
+        }
     }
 
     /// <summary>One stand-in member per party (Telegram and email), plus a secretary and a chair.</summary>

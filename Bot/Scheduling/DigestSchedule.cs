@@ -1,0 +1,53 @@
+using System.Globalization;
+using NokoBot.Domain.Councils;
+using Quartz;
+
+namespace NokoBot.Scheduling;
+
+/// <summary>Keeps one council-local cron trigger per council for its weekly digest, and catches up a missed one.</summary>
+public static class DigestSchedule
+{
+    public static TriggerKey TriggerKeyOf(string slug) => new($"digest-{slug}", "nokobot");
+
+    /// <summary>
+    /// Adds the digest trigger of every council that has none yet. When the latest scheduled digest passed less than
+    /// the catch-up grace ago (the service was down at the time), it fires once now: the ledger keeps it to once a day.
+    /// </summary>
+    public static async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSnapshot> councils, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var council in councils)
+        {
+            var key = TriggerKeyOf(council.Council.Slug);
+            if (await scheduler.GetTrigger(key, ct) is not null) continue;
+            var settings = council.Settings;
+            var cron = string.Create(CultureInfo.InvariantCulture,
+                $"0 {settings.DigestTime.Minute} {settings.DigestTime.Hour} ? * {settings.DigestDay.ToString()[..3].ToUpperInvariant()}");
+            var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
+                .WithIdentity(key).ForJob(DigestJob.Key)
+                .UsingJobData(DigestJob.CouncilSlugKey, council.Council.Slug)
+                .WithCronSchedule(cron, c => c.InTimeZone(council.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                .StartAt(now)
+                .Build();
+            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+
+            var last = LastScheduled(council, now);
+            if (now - last < settings.CatchUpGrace && now > last)
+            {
+                var catchUp = TriggerBuilder.Create(scheduler.TimeProvider)
+                    .WithIdentity($"digest-{council.Council.Slug}-catch-up", "nokobot").ForJob(DigestJob.Key)
+                    .UsingJobData(DigestJob.CouncilSlugKey, council.Council.Slug)
+                    .StartAt(last).Build();
+                await scheduler.ScheduleJob(catchUp, cancellationToken: ct);
+            }
+        }
+    }
+
+    /// <summary>The latest digest instant at or before <paramref name="now"/>.</summary>
+    public static DateTimeOffset LastScheduled(CouncilSnapshot council, DateTimeOffset now)
+    {
+        var today = CouncilClock.LocalDate(now, council.Zone);
+        var back = ((int)today.DayOfWeek - (int)council.Settings.DigestDay + 7) % 7;
+        var instant = CouncilClock.ToInstant(today.AddDays(-back), council.Settings.DigestTime, council.Zone);
+        return instant <= now ? instant : CouncilClock.ToInstant(today.AddDays(-back - 7), council.Settings.DigestTime, council.Zone);
+    }
+}
