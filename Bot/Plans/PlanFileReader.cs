@@ -1,9 +1,74 @@
-// TEMP STUB (untracked) until the importer branch merges.
+using System.Security.Cryptography;
+using System.Text;
 using NokoBot.Domain.Plans;
+
 namespace NokoBot.Plans;
+
+/// <summary>A plan file as read: what it says, and the fingerprint that tells a re-import of the same file.</summary>
 public sealed record PlanFile(PlanImport Import, string Sha256, string FileName);
+
+/// <summary>
+/// Reads a plan file of any kind NokoBot accepts: a .docx (recognised by its ZIP signature, whatever its name) or
+/// plain text in UTF-8 or Windows-1251. Anything else is refused with a message the secretary can act on.
+/// </summary>
 public static class PlanFileReader
 {
-    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null) =>
-        throw new PlanFormatException("stub");
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+
+    static PlanFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new PlanFormatException($"Файл не найден: {path}");
+        if (info.Length > MaxBytes) throw new PlanFormatException($"Файл {info.Name} слишком большой ({info.Length / 1024 / 1024} МБ): план не может быть больше 20 МБ.");
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PlanFormatException($"Не удалось прочитать файл {info.Name}: {e.Message}");
+        }
+        return Read(content, info.Name, planYear, knownParties);
+    }
+
+    public static PlanFile Read(byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length == 0) throw new PlanFormatException($"Файл {fileName} пуст.");
+        if (content.Length > MaxBytes) throw new PlanFormatException($"Файл {fileName} слишком большой: план не может быть больше 20 МБ.");
+        var table = content.AsSpan().StartsWith(ZipSignature)
+            ? DocxPlanTableReader.Read(new MemoryStream(content, writable: false))
+            : PlainTextPlanReader.Read(Decode(content, fileName));
+        var import = PlanTableInterpreter.Interpret(table, planYear, knownParties);
+        return new PlanFile(import, Convert.ToHexStringLower(SHA256.HashData(content)), fileName);
+    }
+
+    /// <summary>Strict UTF-8 first (a BOM or not); text that is not valid UTF-8 is Windows-1251, Word's Russian default.</summary>
+    private static string Decode(byte[] content, string fileName)
+    {
+        if (LooksBinary(content)) throw new PlanFormatException($"Файл {fileName} не является текстовым планом: сохраните план из Word как .docx или как обычный текст.");
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1251).GetString(content);
+        }
+    }
+
+    /// <summary>NUL bytes or many control characters: not text (UTF-16 without BOM, an image, a .doc).</summary>
+    private static bool LooksBinary(byte[] content)
+    {
+        var sample = content.AsSpan(0, Math.Min(content.Length, 8192));
+        if (sample.Contains((byte)0)) return true;
+        var control = 0;
+        foreach (var b in sample) if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C)) control++;
+        return control * 20 > sample.Length;
+    }
 }

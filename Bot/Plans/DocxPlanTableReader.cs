@@ -1,0 +1,67 @@
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using NokoBot.Domain.Plans;
+
+namespace NokoBot.Plans;
+
+/// <summary>
+/// Reads the plan table of a .docx: the first table whose rows carry the plan's header words, else the first
+/// table. A cell's text is its paragraphs joined by line breaks (not InnerText, which glues them); a cell merged
+/// down from the row above repeats that cell's text.
+/// </summary>
+public static class DocxPlanTableReader
+{
+    public static PlanTable Read(Stream stream)
+    {
+        WordprocessingDocument document;
+        try
+        {
+            document = WordprocessingDocument.Open(stream, false);
+        }
+        catch (Exception e) when (e is FileFormatException or OpenXmlPackageException or InvalidDataException or IOException)
+        {
+            throw new PlanFormatException("Файл повреждён или не является документом Word (.docx).");
+        }
+        using (document)
+        {
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new PlanFormatException("В документе Word нет текста.");
+            var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).Select(ReadTable).ToList();
+            if (tables.Count == 0) throw new PlanFormatException("В документе нет таблицы плана.");
+            return tables.FirstOrDefault(LooksLikePlan) ?? tables[0];
+        }
+    }
+
+    private static bool LooksLikePlan(PlanTable table) =>
+        table.Rows.Take(5).Any(row => row.Count(c => c.Contains("Срок", StringComparison.OrdinalIgnoreCase)
+            || c.Contains("Наименование", StringComparison.OrdinalIgnoreCase) || c.Contains("Ответствен", StringComparison.OrdinalIgnoreCase)) >= 2);
+
+    private static PlanTable ReadTable(Table table)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        List<string>? above = null;
+        // Rows may sit inside content controls (SdtRow); Descendants finds them, the nested-table check keeps inner tables out.
+        foreach (var row in table.Descendants<TableRow>().Where(r => r.Ancestors<Table>().First() == table))
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Descendants<TableCell>().Where(c => c.Ancestors<TableRow>().First() == row))
+            {
+                var merge = cell.TableCellProperties?.VerticalMerge;
+                var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                var text = continues && above is not null && cells.Count < above.Count ? above[cells.Count] : CellText(cell);
+                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                cells.Add(text);
+                // A cell spanning grid columns keeps the later cells in their columns.
+                for (var i = 1; i < span; i++) cells.Add("");
+            }
+            rows.Add(cells);
+            above = cells;
+        }
+        return new PlanTable(rows);
+    }
+
+    private static string CellText(TableCell cell) =>
+        string.Join("\n", cell.Elements<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))));
+}
