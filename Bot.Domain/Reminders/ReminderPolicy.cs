@@ -197,7 +197,7 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
 
     private DateOnly PreviousWorkingDay(DateOnly day) => calendar.PreviousWorkingDay(day);
 
-    private DateOnly NextWorkingDay(DateOnly day) => calendar.IsWorkingDay(day) ? day : calendar.AddWorkingDays(day, 1);
+    private DateOnly NextWorkingDay(DateOnly day) => calendar.NextWorkingDay(day);
 
     /// <summary>The reminder time on that day, moved out of quiet hours.</summary>
     private DateTimeOffset Instant(DateOnly day)

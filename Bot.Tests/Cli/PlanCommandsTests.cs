@@ -1,0 +1,87 @@
+using System.Text.Json;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Cli;
+
+public sealed class PlanCommandsTests
+{
+    private static readonly string Desnogorsk = RepoPaths.Of("config", "plans", "desnogorsk-2020.txt");
+
+    [Fact]
+    public async Task Dry_run_json_prints_every_item_with_its_deadline_fields_and_touches_no_database()
+    {
+        using var db = new TempDatabase();
+
+        var result = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--year", "2020", "--dry-run", "--json", "--db", db.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(db.Path));
+        using var json = JsonDocument.Parse(result.Out);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(16, items.Count);
+        var first = items[0];
+        Assert.Equal("1", first.GetProperty("number").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("section").ValueKind);
+        Assert.Equal(["Комитет по образованию", "Общественный совет"], first.GetProperty("responsible").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("январь - март", first.GetProperty("deadlineText").GetString());
+        Assert.Equal("""{"kind":"window","start":"2020-01-01","end":"2020-03-31"}""", first.GetProperty("deadline").GetRawText());
+        Assert.Equal("""{"kind":"relative","amount":10,"unit":"days","anchor":"поступления информации о результатах НОКО"}""", items[7].GetProperty("deadline").GetRawText());
+        Assert.Equal("""{"kind":"recurring","every":"quarter"}""", items[15].GetProperty("deadline").GetRawText());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_plan_exits_1_with_a_russian_message_and_writes_nothing()
+    {
+        using var db = new TempDatabase();
+        var binary = Path.Combine(db.Folder, "photo.txt");
+        await File.WriteAllBytesAsync(binary, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46], TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync("plan", "import", binary, "--year", "2020", "--dry-run", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("не является текстовым планом", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Importing_for_a_council_stores_the_plan_once_and_shows_it_back()
+    {
+        using var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+
+        var first = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var again = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var show = await CliRunner.RunAsync("plan", "show", "--council", "desnogorsk", "--json", "--db", db.Path);
+
+        Assert.Equal((0, 0, 0), (first.ExitCode, again.ExitCode, show.ExitCode));
+        Assert.Contains("добавлено 16", first.Out, StringComparison.Ordinal);
+        Assert.Contains("изменений нет", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Ответственные без участников", first.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(show.Out);
+        Assert.Equal(16, json.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Contains("организация-оператор", json.RootElement.GetProperty("unlinkedParties").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Importing_for_an_unknown_council_is_refused_and_says_how_to_add_it()
+    {
+        using var db = new TempDatabase();
+
+        var result = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--council", "nowhere", "--year", "2020", "--db", db.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nokobot council add", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readable_table_shows_how_deadlines_were_understood_and_which_need_a_date()
+    {
+        var result = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--year", "2020", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("с 01.01.2020 по 31.03.2020", result.Out, StringComparison.Ordinal);
+        Assert.Contains("нужна дата", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Нужна дата: п. 2, 3, 6, 7, 12", result.Out, StringComparison.Ordinal);
+    }
+}
