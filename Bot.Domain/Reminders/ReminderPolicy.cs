@@ -25,8 +25,13 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
 
         if (item.Deadline is RecurringDeadline recurring && item.DueOverride is null)
         {
-            foreach (var occurrence in RecurringOccurrences(item, recurring))
-                planned.AddRange(OccurrenceReminders(item, occurrence, closedAt, until));
+            var occurrences = RecurringOccurrences(item, recurring);
+            for (var i = 0; i < occurrences.Count; i++)
+            {
+                // A period's overdue notices stop when the next period falls due: one stream of nagging at a time.
+                var next = i + 1 < occurrences.Count ? occurrences[i + 1].Dues[0].Due.AddDays(-1) : until;
+                planned.AddRange(OccurrenceReminders(item, occurrences[i], closedAt, next < until ? next : until));
+            }
         }
         else if (item.Deadline is ContinuousDeadline && item.DueOverride is null && !HasPostponement(item))
         {
@@ -121,7 +126,9 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
         {
             var (due, from) = occurrence.Dues[i];
             var to = i + 1 < occurrence.Dues.Count ? occurrence.Dues[i + 1].From : DateTimeOffset.MaxValue;
-            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.WindowStart : null, until))
+            // «со дня поступления…»: the work starts with the event; there is nothing to be late for.
+            var startsOnly = item.Deadline is RelativeDeadline { Amount: 0 } && item.DueOverride is null && i == 0;
+            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.WindowStart : null, until).Where(c => !startsOnly || c.Kind == ReminderKind.Due))
             {
                 var at = Instant(day);
                 if (at < from || at >= to || day > until) continue;
@@ -182,10 +189,14 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
     private IEnumerable<PlannedReminder> AskForDate(ReminderInput item, DateTimeOffset? closedAt, DateOnly until)
     {
         var firstDated = item.Replies.Where(r => r.Kind == ReplyKind.Postponed && r.NewDate is not null).Select(r => (DateTimeOffset?)r.At).Min();
-        var start = new DateOnly(item.PlanYear, 1, 1);
+        var first = NextWorkingDay(new DateOnly(item.PlanYear, 1, 1));
+        var previous = DateOnly.MinValue;
         for (var n = 0; ; n++)
         {
-            var day = NextWorkingDay(start.AddDays(n * Math.Max(1, settings.AskDateEveryDays)));
+            var day = NextWorkingDay(first.AddDays(n * Math.Max(1, settings.AskDateEveryDays)));
+            // Holidays can push two weekly asks onto one day: ask once.
+            if (day == previous) continue;
+            previous = day;
             var at = Instant(day);
             if (day > until || day.Year > item.PlanYear) yield break;
             if ((closedAt is { } closed && closed <= at) || (firstDated is { } dated && dated <= at)) yield break;

@@ -9,13 +9,16 @@ public sealed record CouncilDefinition(string Slug, string Name, string TimeZone
 
     /// <summary>
     /// The definition for <paramref name="slug"/>, or, without one, the definition whose name starts the plan file's
-    /// name (<c>desnogorsk-2020.txt</c> → desnogorsk); else a stand-in council in Moscow time.
+    /// name (<c>desnogorsk-2020.txt</c> → desnogorsk); else a stand-in council in Moscow time. Definitions are read
+    /// from <c>config/councils</c> under the working directory and from the <c>councils</c> folder beside the plan's.
     /// </summary>
-    public static CouncilDefinition Find(string? slug, string planPath, string folder = "config/councils")
+    public static CouncilDefinition Find(string? slug, string planPath)
     {
-        var known = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.json").Select(Read).OfType<CouncilDefinition>().ToList()
-            : [];
+        var besidePlan = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(planPath)) ?? ".", "..", "councils");
+        var known = new[] { Path.Combine("config", "councils"), besidePlan }
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.json"))
+            .Select(Read).OfType<CouncilDefinition>().ToList();
         var planName = Path.GetFileNameWithoutExtension(planPath).ToLowerInvariant();
         return (slug is not null
                    ? known.FirstOrDefault(d => d.Slug == slug)

@@ -181,4 +181,28 @@ public sealed class ReminderPolicyTests
 
         Assert.Equal(["2020-06-01 10:00 before 29 Parties"], plan.Select(r => Describe(r, Moscow)));
     }
+
+    [Fact]
+    public void An_undone_quarter_is_nagged_only_until_the_next_quarter_falls_due()
+    {
+        var settings = CouncilSettings.Default with { BeforeDays = [], EscalateAfterDays = 0 };
+        var item = new ReminderInput(16, 2020, new RecurringDeadline("ежеквартально", RecurrencePeriod.Quarter), ["Комитет по образованию"], "", []);
+
+        var plan = Policy(settings: settings).Plan(item, new DateOnly(2020, 12, 31));
+
+        var q1 = plan.Where(r => r.Occurrence == new DateOnly(2020, 3, 31)).ToList();
+        Assert.All(q1, r => Assert.True(r.At < Msk("2020-06-30 00:00")));
+        Assert.Contains(q1, r => r.Kind == ReminderKind.Overdue && r.Sequence == 84);
+    }
+
+    [Fact]
+    public void Work_that_starts_with_an_event_is_announced_on_the_day_and_never_called_overdue()
+    {
+        var deadline = new RelativeDeadline("со дня поступления информации о результатах НОКО", 0, RelativeUnit.Days, "поступления информации о результатах НОКО");
+        var item = new ReminderInput(11, 2020, deadline, ["Образовательные организации"], "планы мероприятий", [], AnchorDate: new DateOnly(2020, 9, 15));
+
+        var plan = Policy().Plan(item, new DateOnly(2020, 12, 31));
+
+        Assert.Equal(["2020-09-15 10:00 due 0 Parties"], plan.Select(r => Describe(r, Moscow)));
+    }
 }
