@@ -11,6 +11,9 @@ public static class MemberRoles
         _ => "member",
     };
 
+    /// <summary>The stored role; anything unknown counts as a plain member (least rights).</summary>
+    public static MemberRole ParseOrMember(string? name) => TryParse(name, out var role) ? role : MemberRole.Member;
+
     public static bool TryParse(string? name, out MemberRole role)
     {
         role = name?.Trim().ToLowerInvariant() switch

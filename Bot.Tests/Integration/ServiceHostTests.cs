@@ -46,6 +46,7 @@ public sealed class ServiceHostTests : IDisposable
             ["Storage:Path"] = _db.Path,
             ["Calendar:Path"] = calendar,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Telegram:Enabled"] = "false",
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<IReminderChannel>(_telegram);

@@ -28,6 +28,7 @@ public static class NokoBotCli
             DigestCommands.Build(context),
             SimulateCommand.Build(context),
             RunCommand.Build(context),
+            InviteCommand.Build(context),
         };
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NokoBot.Email;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Telegram;
 
 namespace NokoBot.Hosting;
 
@@ -30,6 +31,7 @@ public static class NokoBotHost
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
         if (EmailServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddEmail(builder.Configuration);
+        if (TelegramServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddTelegram(builder.Configuration);
         return builder;
     }
 }

@@ -47,7 +47,7 @@ public sealed class CouncilSnapshotStore(SqliteDatabase database, TimeProvider t
             replies,
             [.. events.Select(e => new CouncilEvent(e.Name, DeadlineColumns.Parse(e.Day)))],
             [.. members.Select(m => new MemberContact(
-                m.Id, m.Name, MemberRoles.TryParse(m.Role, out var role) ? role : MemberRole.Member,
+                m.Id, m.Name, MemberRoles.ParseOrMember(m.Role),
                 m.TelegramChatId, m.TelegramUnreachable != 0, m.Email, [.. parties[m.Id]]))]);
     }
 

@@ -21,6 +21,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<ISweepNudge, QuartzSweepNudge>();
 
         services.AddQuartz(q =>
         {

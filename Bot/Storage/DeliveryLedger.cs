@@ -64,6 +64,15 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    /// <summary>The item a sent message was about, found by the message id the channel returned.</summary>
+    public async Task<long?> ItemOfSentMessageAsync(long memberId, string channel, string externalId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT item_id FROM deliveries WHERE member_id = @memberId AND channel = @channel AND external_id = @externalId ORDER BY id DESC LIMIT 1",
+            new { memberId, channel, externalId }, cancellationToken: ct));
+    }
+
     public async Task<int> CountPendingAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

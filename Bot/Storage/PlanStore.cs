@@ -117,10 +117,13 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
     public async Task SetDueAsync(long itemId, DateOnly? due, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE plan_items SET due_override = @due WHERE id = @itemId",
-            new { itemId, due = due is { } d ? DeadlineColumns.Format(d) : null }, cancellationToken: ct));
+        await SetDueAsync(connection, null, itemId, due, ct);
     }
+
+    public static Task SetDueAsync(DbConnection connection, DbTransaction? tx, long itemId, DateOnly? due, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plan_items SET due_override = @due WHERE id = @itemId",
+            new { itemId, due = due is { } d ? DeadlineColumns.Format(d) : null }, tx, cancellationToken: ct));
 
     /// <summary>The council's plan for <paramref name="year"/>, or its latest plan when year is null.</summary>
     public async Task<StoredPlan?> FindAsync(long councilId, int? year, CancellationToken ct)

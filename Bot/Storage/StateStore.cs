@@ -28,6 +28,9 @@ public sealed class StateStore(SqliteDatabase database, TimeProvider time)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
             """, new { key, value, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
 
+    public static Task DeleteAsync(DbConnection connection, DbTransaction? tx, string key, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("DELETE FROM state WHERE key = @key", new { key }, tx, cancellationToken: ct));
+
     public async Task<DateTimeOffset?> GetInstantAsync(string key, CancellationToken ct) =>
         await GetAsync(key, ct) is { } text ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(text, CultureInfo.InvariantCulture)) : null;
 

@@ -1,0 +1,26 @@
+namespace NokoBot.Domain.Commands;
+
+/// <summary>What a chat message asks for, parsed from «/postpone 8 15.07 ждём оператора» and the like.</summary>
+public abstract record ChatCommand
+{
+    private ChatCommand() { }
+
+    public sealed record Start(string? Code) : ChatCommand;
+    public sealed record Help : ChatCommand;
+    public sealed record My : ChatCommand;
+    public sealed record Plan(int Page) : ChatCommand;
+    public sealed record Item(string Number) : ChatCommand;
+    public sealed record Done(string Number, string? Comment) : ChatCommand;
+    public sealed record Postpone(string Number, DateOnly To, string? Reason) : ChatCommand;
+    public sealed record Protocol(string Number) : ChatCommand;
+    public sealed record Invite(string Party) : ChatCommand;
+    public sealed record RecordEvent(string Name, DateOnly On) : ChatCommand;
+    public sealed record SetDue(string Number, DateOnly Due) : ChatCommand;
+    public sealed record Members : ChatCommand;
+
+    /// <summary>A command NokoBot does not have.</summary>
+    public sealed record Unknown(string Name) : ChatCommand;
+
+    /// <summary>A known command with arguments that do not fit: <paramref name="Usage"/> is the Russian usage line.</summary>
+    public sealed record Invalid(string Name, string Usage) : ChatCommand;
+}

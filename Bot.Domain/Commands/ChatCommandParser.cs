@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace NokoBot.Domain.Commands;
+
+/// <summary>
+/// Parses chat commands («/done 4 готово», «/postpone@NokoBot 8 15.07 ждём оператора»). Never throws: bad arguments
+/// give <see cref="ChatCommand.Invalid"/> with the usage line to show, an unknown name <see cref="ChatCommand.Unknown"/>.
+/// </summary>
+public static partial class ChatCommandParser
+{
+    public static class Usage
+    {
+        public const string Item = "/item <номер пункта>";
+        public const string Done = "/done <номер пункта> [комментарий]";
+        public const string Postpone = "/postpone <номер пункта> <дата: 15.07, 15.07.2020, 15 июля или +7> [причина]";
+        public const string Protocol = "/protocol <номер пункта> — подписью к файлу протокола";
+        public const string Invite = "/invite <ответственный из плана>";
+        public const string Event = "/event <событие> <дата>";
+        public const string SetDue = "/setdue <номер пункта> <дата>";
+        public const string Plan = "/plan [страница]";
+    }
+
+    /// <returns>null when the text is not a command at all.</returns>
+    public static ChatCommand? Parse(string? text, DateOnly today)
+    {
+        if (text is null) return null;
+        var m = CommandLine().Match(text.Trim());
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value.ToLowerInvariant();
+        var args = m.Groups["args"].Value.Trim();
+        return name switch
+        {
+            "start" => new ChatCommand.Start(args.Length == 0 ? null : args.Split(' ')[0]),
+            "help" => new ChatCommand.Help(),
+            "my" => new ChatCommand.My(),
+            "members" => new ChatCommand.Members(),
+            "plan" => args.Length == 0 ? new ChatCommand.Plan(1)
+                : int.TryParse(args, System.Globalization.CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= 1000 ? new ChatCommand.Plan(page)
+                : Invalid(name, Usage.Plan),
+            "item" => ItemNumber(args) is { } n && Rest(args).Length == 0 ? new ChatCommand.Item(n) : Invalid(name, Usage.Item),
+            "done" => ItemNumber(args) is { } n ? new ChatCommand.Done(n, NullIfEmpty(Rest(args))) : Invalid(name, Usage.Done),
+            "protocol" => ItemNumber(args) is { } n ? new ChatCommand.Protocol(n) : Invalid(name, Usage.Protocol),
+            "postpone" => ItemNumber(args) is { } n && ChatDateParser.TryParseLeading(Rest(args), today, out var to, out var reason)
+                ? new ChatCommand.Postpone(n, to, NullIfEmpty(reason)) : Invalid(name, Usage.Postpone),
+            "setdue" => ItemNumber(args) is { } n && ChatDateParser.TryParseLeading(Rest(args), today, out var due, out var tail) && tail.Length == 0
+                ? new ChatCommand.SetDue(n, due) : Invalid(name, Usage.SetDue),
+            "event" => ChatDateParser.TryParseTrailing(args, today, out var on, out var eventName) && eventName.Length > 0
+                ? new ChatCommand.RecordEvent(eventName, on) : Invalid(name, Usage.Event),
+            "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
+            _ => new ChatCommand.Unknown(name),
+        };
+    }
+
+    private static ChatCommand.Invalid Invalid(string name, string usage) => new(name, usage);
+
+    /// <summary>The item number that starts the arguments («4», «4.», «2.1»).</summary>
+    private static string? ItemNumber(string args)
+    {
+        var m = Number().Match(args);
+        return m.Success ? m.Groups["n"].Value.TrimEnd('.') : null;
+    }
+
+    private static string Rest(string args)
+    {
+        var m = Number().Match(args);
+        return m.Success ? args[m.Length..].Trim() : args;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    [GeneratedRegex(@"^/(?<name>[A-Za-z_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(?<args>.*))?$", RegexOptions.Singleline)]
+    private static partial Regex CommandLine();
+
+    [GeneratedRegex(@"^п?\.?\s*(?<n>\d{1,3}(?:\.\d{1,3}){0,3}\.?)(?=\s|$)")]
+    private static partial Regex Number();
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace NokoBot.Telegram;
+
+internal static partial class TelegramLog
+{
+    [LoggerMessage(EventId = 4001, EventName = "ReceiverStarted", Level = LogLevel.Information, Message = "Telegram: polling for updates from offset {Offset}")]
+    public static partial void ReceiverStarted(ILogger logger, long offset);
+
+    [LoggerMessage(EventId = 4002, EventName = "PollFailed", Level = LogLevel.Warning, Message = "Telegram: getUpdates failed; retrying in {Delay}")]
+    public static partial void PollFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4003, EventName = "UpdateFailed", Level = LogLevel.Error, Message = "Telegram: update {UpdateId} could not be handled and is skipped")]
+    public static partial void UpdateFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(EventId = 4004, EventName = "Stranger", Level = LogLevel.Information, Message = "Telegram: refused user {UserId} who is not linked to any council")]
+    public static partial void Stranger(ILogger logger, long userId);
+
+    [LoggerMessage(EventId = 4005, EventName = "ResponseFailed", Level = LogLevel.Warning, Message = "Telegram: a response to chat {ChatId} was not delivered")]
+    public static partial void ResponseFailed(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4006, EventName = "CommandsNotSet", Level = LogLevel.Warning, Message = "Telegram: setMyCommands failed; the command menu may be out of date")]
+    public static partial void CommandsNotSet(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4007, EventName = "Linked", Level = LogLevel.Information, Message = "Telegram: user {UserId} linked as member {MemberId} of council {CouncilId}")]
+    public static partial void Linked(ILogger logger, long userId, long memberId, long councilId);
+
+    [LoggerMessage(EventId = 4008, EventName = "Refused", Level = LogLevel.Information, Message = "Telegram: {What} from member {MemberId} refused: {Reason}")]
+    public static partial void Refused(ILogger logger, string what, long memberId, string reason);
+
+    [LoggerMessage(EventId = 4009, EventName = "ProtocolStored", Level = LogLevel.Information, Message = "Telegram: protocol for item {ItemId} stored ({Size} bytes, sha256 {Sha256})")]
+    public static partial void ProtocolStored(ILogger logger, long itemId, long size, string sha256);
+}

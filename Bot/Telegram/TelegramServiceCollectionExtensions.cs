@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NokoBot.Delivery;
+using NokoBot.Storage;
+using Telegram.Bot;
+
+namespace NokoBot.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary><c>Telegram:Enabled</c> (default true).</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetValue($"{TelegramOptions.Section}:{nameof(TelegramOptions.Enabled)}", true);
+
+    /// <summary>The Telegram channel: the client, the update receiver and the reminder channel. Register after storage and scheduling.</summary>
+    public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            // One HTTP owner; its timeout covers a long poll. Retries are ours (Telegram.Bot's own 429 retry is off).
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 30),
+            };
+            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl) { RetryThreshold = 0, RetryCount = 0 }, http);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            return new ChatRateLimiter(sp.GetRequiredService<TimeProvider>(), options.GlobalMessagesPerSecond, options.GroupMessagesPerMinute);
+        });
+        services.AddSingleton<TelegramGateway>();
+        services.AddSingleton<IReminderChannel, TelegramReminderChannel>();
+        services.AddSingleton<TelegramMembers>();
+        services.AddSingleton<InviteStore>();
+        services.AddSingleton<CouncilEventStore>();
+        services.AddSingleton<TelegramSession>();
+        services.AddSingleton<ItemActions>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<CallbackHandler>();
+        services.AddSingleton<DocumentHandler>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<UpdateProcessor>();
+        services.AddHostedService<UpdateReceiver>();
+        return services;
+    }
+}
