@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace NokoBot.Tests.Fakes;
+
+/// <summary>
+/// A small Telegram Bot API server on 127.0.0.1 for tests: it speaks the JSON of the methods NokoBot uses, lets a test
+/// push updates as users would, records every call, and can enforce Telegram's limits or inject failures. The
+/// real Telegram.Bot client talks to it over HTTP.
+/// </summary>
+public sealed class FakeTelegramBotApi : IAsyncDisposable
+{
+    public const string Token = "123456789:AAFakeTokenForNokoBotTests_abcdefghij";
+    public const string BotUsername = "noko_test_bot";
+
+    private readonly WebApplication _app;
+    private readonly Lock _lock = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly Dictionary<string, byte[]> _files = [];
+    private readonly Dictionary<long, DateTimeOffset> _lastToChat = [];
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly SemaphoreSlim _updateArrived = new(0);
+    private int _nextUpdateId = 1;
+    private int _nextMessageId = 1000;
+
+    public sealed record ApiCall(string Method, JsonObject Body, DateTimeOffset At);
+
+    public ConcurrentQueue<ApiCall> Calls { get; } = new();
+
+    /// <summary>Answer sends that break Telegram's limits with 429 (1 message per second per chat, 30 per second overall).</summary>
+    public bool EnforceLimits { get; set; }
+
+    private int _limitViolations;
+
+    public int LimitViolations => Volatile.Read(ref _limitViolations);
+
+    /// <summary>Lets a test fail a call: return (status, error description, retry_after) or null to serve it.</summary>
+    public Func<string, JsonObject, (int Status, string Description, int? RetryAfter)?>? Fault { get; set; }
+
+    public string BaseUrl { get; }
+
+    private FakeTelegramBotApi(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public static async Task<FakeTelegramBotApi> StartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeTelegramBotApi? api = null;
+        // "/bot<token>/<method>": the token sits in the same path segment as the word "bot".
+        app.MapPost("/{botToken}/{method}", async (string botToken, string method, HttpContext http) =>
+            await api!.HandleAsync(botToken.StartsWith("bot", StringComparison.Ordinal) ? botToken[3..] : "", method, http));
+        app.MapGet("/file/{botToken}/{**path}", (string botToken, string path) =>
+            botToken == "bot" + Token && api!.TryGetFile(path, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
+        await app.StartAsync(ct);
+        api = new FakeTelegramBotApi(app, app.Urls.First());
+        return api;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    // ---- what users do --------------------------------------------------------------------------------------
+
+    public static JsonObject User(long id, string firstName = "Мария") =>
+        new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = firstName, ["language_code"] = "ru" };
+
+    public int PushText(long userId, string text, string firstName = "Мария", int? replyToMessageId = null)
+    {
+        var message = Message(userId, firstName);
+        message["text"] = text;
+        if (text.StartsWith('/'))
+            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = text.Split(' ')[0].Length });
+        if (replyToMessageId is { } replied) message["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = replied, ["date"] = Now(), ["chat"] = Chat(userId), ["text"] = "…",
+        };
+        return Push(new JsonObject { ["message"] = message });
+    }
+
+    public int PushCallback(long userId, string data, int messageId, string messageText = "Напоминание")
+    {
+        var query = new JsonObject
+        {
+            ["id"] = $"cb{Interlocked.Increment(ref _nextMessageId)}",
+            ["from"] = User(userId),
+            ["chat_instance"] = "ci",
+            ["data"] = data,
+            ["message"] = new JsonObject { ["message_id"] = messageId, ["date"] = Now(), ["chat"] = Chat(userId), ["text"] = messageText },
+        };
+        return Push(new JsonObject { ["callback_query"] = query });
+    }
+
+    public int PushDocument(long userId, string fileName, byte[] content, string? caption, long? claimedSize = null)
+    {
+        var fileId = $"file{Interlocked.Increment(ref _nextMessageId)}";
+        lock (_lock) _files[$"documents/{fileId}{Path.GetExtension(fileName)}"] = content;
+        var message = Message(userId, "Мария");
+        message["document"] = new JsonObject
+        {
+            ["file_id"] = fileId, ["file_unique_id"] = fileId + "u", ["file_name"] = fileName, ["mime_type"] = "application/octet-stream",
+            ["file_size"] = claimedSize ?? content.Length,
+        };
+        if (caption is not null) message["caption"] = caption;
+        return Push(new JsonObject { ["message"] = message });
+    }
+
+    private int Push(JsonObject update)
+    {
+        lock (_lock)
+        {
+            var id = _nextUpdateId++;
+            update["update_id"] = id;
+            _updates.Add(update);
+            _updateArrived.Release();
+            return id;
+        }
+    }
+
+    /// <summary>Updates not yet confirmed by a getUpdates with a later offset.</summary>
+    public int PendingUpdates
+    {
+        get { lock (_lock) return _updates.Count; }
+    }
+
+    public IReadOnlyList<ApiCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    public IReadOnlyList<string> TextsTo(long chatId) =>
+        [.. Calls.Where(c => c.Method is "sendMessage" && c.Body["chat_id"]?.GetValue<long>() == chatId).Select(c => c.Body["text"]!.GetValue<string>())];
+
+    // ---- the server -----------------------------------------------------------------------------------------
+
+    private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
+    {
+        if (token != Token) return Error(401, "Unauthorized");
+        JsonObject body;
+        try
+        {
+            body = http.Request.HasJsonContentType()
+                ? (await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [])
+                : [];
+        }
+        catch (JsonException)
+        {
+            return Error(400, "Bad Request: can't parse JSON");
+        }
+        var at = DateTimeOffset.UtcNow;
+        if (method != "getUpdates" && Fault?.Invoke(method, body) is { } fault)
+        {
+            Calls.Enqueue(new ApiCall(method + ":fault", body, at));
+            return Error(fault.Status, fault.Description, fault.RetryAfter);
+        }
+        if (method is "sendMessage" or "editMessageText" && EnforceLimits && Violates(body["chat_id"]?.GetValue<long>() ?? 0, at))
+        {
+            Interlocked.Increment(ref _limitViolations);
+            return Error(429, "Too Many Requests: retry after 1", 1);
+        }
+        if (method != "getUpdates") Calls.Enqueue(new ApiCall(method, body, at));
+        return method switch
+        {
+            "getMe" => Ok(new JsonObject { ["id"] = 123456789, ["is_bot"] = true, ["first_name"] = "NokoBot", ["username"] = BotUsername }),
+            "getUpdates" => Ok(await GetUpdatesAsync(body, http.RequestAborted)),
+            "sendMessage" => Ok(SentMessage(body)),
+            "editMessageText" => Ok(SentMessage(body, body["message_id"]?.GetValue<int>())),
+            "answerCallbackQuery" or "setMyCommands" or "deleteWebhook" => Ok(JsonValue.Create(true)),
+            "getFile" => Ok(new JsonObject
+            {
+                ["file_id"] = body["file_id"]?.GetValue<string>(),
+                ["file_unique_id"] = "u",
+                ["file_path"] = FilePath(body["file_id"]?.GetValue<string>() ?? ""),
+            }),
+            _ => Error(404, $"Not Found: method {method} not faked"),
+        };
+    }
+
+    private async Task<JsonArray> GetUpdatesAsync(JsonObject body, CancellationToken ct)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        var timeout = Math.Min(body["timeout"]?.GetValue<int>() ?? 0, 2);
+        var deadline = DateTime.UtcNow.AddSeconds(timeout);
+        while (true)
+        {
+            lock (_lock)
+            {
+                // An offset confirms everything before it: Telegram forgets those updates.
+                _updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
+                if (_updates.Count > 0 || DateTime.UtcNow >= deadline)
+                    return new JsonArray([.. _updates.Take(body["limit"]?.GetValue<int>() ?? 100).Select(u => u.DeepClone())]);
+            }
+            try
+            {
+                await _updateArrived.WaitAsync(TimeSpan.FromMilliseconds(100), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return [];
+            }
+        }
+    }
+
+    private bool Violates(long chatId, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            while (_recentSends.Count > 0 && at - _recentSends.Peek() >= TimeSpan.FromSeconds(1)) _recentSends.Dequeue();
+            // A little slack for clock jitter between the two processes' timers.
+            var perChat = _lastToChat.TryGetValue(chatId, out var last) && at - last < TimeSpan.FromMilliseconds(950);
+            var global = _recentSends.Count >= 30;
+            if (perChat || global) return true;
+            _lastToChat[chatId] = at;
+            _recentSends.Enqueue(at);
+            return false;
+        }
+    }
+
+    private JsonObject SentMessage(JsonObject body, int? messageId = null) => new()
+    {
+        ["message_id"] = messageId ?? Interlocked.Increment(ref _nextMessageId),
+        ["date"] = Now(),
+        ["chat"] = Chat(body["chat_id"]?.GetValue<long>() ?? 0),
+        ["text"] = body["text"]?.GetValue<string>() ?? "",
+    };
+
+    private string? FilePath(string fileId)
+    {
+        lock (_lock) return _files.Keys.FirstOrDefault(k => k.StartsWith($"documents/{fileId}.", StringComparison.Ordinal) || k == $"documents/{fileId}");
+    }
+
+    private bool TryGetFile(string path, out byte[] bytes)
+    {
+        lock (_lock) return _files.TryGetValue(path, out bytes!);
+    }
+
+    private JsonObject Message(long userId, string firstName) => new()
+    {
+        ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+        ["from"] = User(userId, firstName),
+        ["chat"] = Chat(userId),
+        ["date"] = Now(),
+    };
+
+    private static JsonObject Chat(long id) => new() { ["id"] = id, ["type"] = id < 0 ? "group" : "private", ["first_name"] = "Мария" };
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    private static IResult Ok(JsonNode result) => Json(new JsonObject { ["ok"] = true, ["result"] = result }, 200);
+
+    private static IResult Json(JsonObject body, int status) => Results.Text(body.ToJsonString(), "application/json", System.Text.Encoding.UTF8, status);
+
+    private static IResult Error(int status, string description, int? retryAfter = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
+        if (retryAfter is { } seconds) body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        return Json(body, status);
+    }
+}

@@ -1,0 +1,112 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NokoBot.Domain.Councils;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
+using NokoBot.Hosting;
+using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Telegram;
+
+/// <summary>The real <c>nokobot run</c> host talking to a fake Bot API on loopback, over a real SQLite file.</summary>
+public sealed class TelegramRig : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2020, 6, 23, 11, 0, 0, TimeSpan.FromHours(3));
+
+    private TelegramRig(FakeTelegramBotApi api, TempDatabase db, ShiftedClock time)
+    {
+        Api = api;
+        Db = db;
+        Time = time;
+    }
+
+    public FakeTelegramBotApi Api { get; }
+    public TempDatabase Db { get; }
+    public ShiftedClock Time { get; }
+    public IHost? Host { get; private set; }
+    public long CouncilId { get; private set; }
+
+    public static PlanImport Plan { get; } = new(
+    [
+        new PlanItem("4", null, "Разработка технического задания <b>для</b> оператора", ["Общественный совет", "Комитет по образованию"],
+            "июнь", new WindowDeadline("июнь", new(2020, 6, 1), new(2020, 6, 30)), "техническое задание"),
+        new PlanItem("5", null, "Проведение торгов", ["Комитет по образованию"],
+            "июнь – август", new WindowDeadline("июнь – август", new(2020, 6, 1), new(2020, 8, 31)), "определение оператора"),
+        new PlanItem("8", null, "Обсуждение результатов НОКО", ["Общественный совет"],
+            "", new UnscheduledDeadline(""), "протокол заседания Общественного совета"),
+    ], []);
+
+    public static async Task<TelegramRig> StartAsync(CancellationToken ct)
+    {
+        var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), new ShiftedClock(Start));
+        await new MigrationRunner(rig.Db.Database, rig.Time).ApplyAsync(ct);
+        rig.CouncilId = await TestCouncil.AddAsync(rig.Db.Database, rig.Time, "desnogorsk", "Europe/Moscow", 2020, Plan, ct);
+        await rig.StartHostAsync(ct);
+        return rig;
+    }
+
+    public async Task StartHostAsync(CancellationToken ct)
+    {
+        var calendar = Path.Combine(Db.Folder, "calendar.txt");
+        await File.WriteAllTextAsync(calendar, "# weekends only\n", ct);
+        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Db.Path,
+            ["Calendar:Path"] = calendar,
+            ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
+            ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        Host = builder.Build();
+        await Host.StartAsync(ct);
+    }
+
+    public async Task StopHostAsync(CancellationToken ct)
+    {
+        if (Host is null) return;
+        await Host.StopAsync(ct);
+        Host.Dispose();
+        Host = null;
+    }
+
+    public T Service<T>() where T : notnull => Host!.Services.GetRequiredService<T>();
+
+    public Task<string?> InviteAsync(string? party, MemberRole role = MemberRole.Member, TimeSpan? lifetime = null) =>
+        new InviteStore(Db.Database, Time).CreateAsync(CouncilId, party, role, lifetime ?? TimeSpan.FromDays(14), TestContext.Current.CancellationToken);
+
+    /// <summary>Links a Telegram user through a real invite and /start, and waits for the greeting.</summary>
+    public async Task LinkAsync(long userId, string? party, MemberRole role = MemberRole.Member)
+    {
+        var code = await InviteAsync(party, role);
+        Api.PushText(userId, $"/start {code}");
+        await WaitForTextAsync(userId, t => t.Contains("Здравствуйте", StringComparison.Ordinal));
+    }
+
+    /// <summary>Waits until the user got a message matching <paramref name="match"/>, and returns it.</summary>
+    public async Task<string> WaitForTextAsync(long chatId, Func<string, bool> match, int skip = 0)
+    {
+        string? found = null;
+        await Eventually.TrueAsync(() => (found = Api.TextsTo(chatId).Where(match).Skip(skip).FirstOrDefault()) is not null,
+            $"a message to {chatId}", TimeSpan.FromSeconds(15));
+        return found!;
+    }
+
+    public async Task<long> CountAsync(string sql, object? args = null)
+    {
+        await using var connection = await Db.Database.OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>(sql, args);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync(CancellationToken.None);
+        await Api.DisposeAsync();
+        Db.Dispose();
+    }
+}
