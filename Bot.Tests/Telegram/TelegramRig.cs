@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
@@ -27,6 +28,7 @@ public sealed class TelegramRig : IAsyncDisposable
     public TempDatabase Db { get; }
     public ShiftedClock Time { get; }
     public IHost? Host { get; private set; }
+    public CapturingLoggerProvider Logs { get; } = new();
     public long CouncilId { get; private set; }
 
     public static PlanImport Plan { get; } = new(
@@ -60,8 +62,9 @@ public sealed class TelegramRig : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
             ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
             ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Debug",
         });
+        builder.Logging.ClearProviders().AddProvider(Logs);
         builder.Services.AddSingleton<TimeProvider>(Time);
         Host = builder.Build();
         await Host.StartAsync(ct);
@@ -96,6 +99,11 @@ public sealed class TelegramRig : IAsyncDisposable
             $"a message to {chatId}", TimeSpan.FromSeconds(15));
         return found!;
     }
+
+    public async Task<long> MemberIdAsync(long telegramUserId) =>
+        await CountAsync("SELECT id FROM members WHERE telegram_user_id = @telegramUserId", new { telegramUserId });
+
+    public async Task<long> ItemIdAsync(string number) => await CountAsync("SELECT id FROM plan_items WHERE number = @number", new { number });
 
     public async Task<long> CountAsync(string sql, object? args = null)
     {
