@@ -139,4 +139,23 @@ public sealed class ReminderSweepTests : IDisposable
         Assert.Equal(1, retried.Sent);
         Assert.Single(_telegram.Sent);
     }
+
+    [Fact]
+    public async Task Two_councils_in_different_zones_are_each_reminded_at_their_own_ten_oclock()
+    {
+        await SeedAsync();
+        var zeya = await TestCouncil.AddAsync(_db.Database, _time, "zeya", "Asia/Yakutsk", 2020, Plan, _ct);
+        await TestCouncil.AddMemberAsync(_db.Database, zeya, "Зейский член", "member", 201, null, _ct, "Общественный совет");
+        _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 0, 30, 0, TimeSpan.Zero));
+        await NewProcess().RunAsync(_ct);
+
+        _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 1, 0, 0, TimeSpan.Zero)); // 10:00 in Yakutsk, 04:00 in Moscow
+        var yakutskTen = await NewProcess().RunAsync(_ct);
+        _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 7, 0, 0, TimeSpan.Zero)); // 10:00 in Moscow
+        await NewProcess().RunAsync(_ct);
+
+        Assert.Equal(1, yakutskTen.Sent);
+        Assert.Equal(["Зейский член", "Иванова"], _telegram.Sent.Select(s => s.Member.Name));
+        Assert.Equal(new DateTimeOffset(2020, 6, 23, 7, 0, 0, TimeSpan.Zero), yakutskTen.NextWakeUp);
+    }
 }

@@ -146,4 +146,20 @@ public sealed class TelegramConversationTests
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM events WHERE name = 'поступление результатов НОКО' AND occurred_on = '2020-09-14'"));
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM plan_items WHERE number = '8' AND due_override = '2020-07-10'"));
     }
+
+    [Fact]
+    public async Task A_flood_from_one_user_does_not_hold_up_another()
+    {
+        await using var rig = await TelegramRig.StartAsync(_ct);
+        await rig.LinkAsync(501, "Комитет по образованию");
+        await rig.LinkAsync(502, "Общественный совет");
+
+        for (var i = 0; i < 40; i++) rig.Api.PushText(501, "/my");
+        rig.Api.PushText(502, "/my");
+        var started = DateTime.UtcNow;
+        await rig.WaitForTextAsync(502, t => t.Contains("открытые пункты", StringComparison.Ordinal));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "the other member waited behind the flood");
+        Assert.True(rig.Api.TextsTo(501).Count <= 12);
+    }
 }

@@ -44,6 +44,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UpdateProcessor>();
         services.AddHostedService<UpdateReceiver>();
         return services;

@@ -12,7 +12,7 @@ namespace NokoBot.Telegram;
 /// still moves), never stopping the loop.
 /// </summary>
 public sealed class UpdateProcessor(
-    SqliteDatabase database, StateStore state, UpdateRouter router, ISweepNudge nudge, ILogger<UpdateProcessor> logger)
+    SqliteDatabase database, StateStore state, UpdateRouter router, ISweepNudge nudge, FloodGuard flood, ILogger<UpdateProcessor> logger)
 {
     public const string OffsetKey = "telegram.offset";
 
@@ -33,7 +33,11 @@ public sealed class UpdateProcessor(
         }
 
         if (!await CommitAsync(update, effects, ct)) effects = new UpdateEffects();
-        foreach (var answer in effects.Answers) await answer(ct);
+        var sender = update.Message?.From?.Id ?? update.CallbackQuery?.From.Id;
+        if (effects.Answers.Count > 0 && sender is { } userId && !flood.AllowAnswer(userId))
+            TelegramLog.Flooding(logger, userId);
+        else
+            foreach (var answer in effects.Answers) await answer(ct);
         if (effects.HasWrites) await nudge.NowAsync(ct);
     }
 
