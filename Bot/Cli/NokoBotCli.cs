@@ -29,6 +29,7 @@ public static class NokoBotCli
             SimulateCommand.Build(context),
             RunCommand.Build(context),
             InviteCommand.Build(context),
+            MeetingCommands.Build(context),
         };
     }
 

@@ -37,6 +37,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<IReminderChannel, TelegramReminderChannel>();
         services.AddSingleton<TelegramMembers>();
         services.AddSingleton<InviteStore>();
+        services.AddSingleton<ProtocolFiles>();
         services.AddSingleton<CouncilEventStore>();
         services.AddSingleton<TelegramSession>();
         services.AddSingleton<ItemActions>();

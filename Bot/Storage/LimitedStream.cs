@@ -1,4 +1,4 @@
-namespace NokoBot.Telegram;
+namespace NokoBot.Storage;
 
 /// <summary>A write-only stream that refuses to grow past a limit (a download larger than announced stops there).</summary>
 internal sealed class LimitedStream(Stream inner, long limit) : Stream

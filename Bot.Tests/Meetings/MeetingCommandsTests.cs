@@ -1,0 +1,105 @@
+using System.Text.Json;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Meetings;
+
+public sealed class MeetingCommandsTests
+{
+    private static async Task<TempDatabase> DesnogorskAsync()
+    {
+        var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        await CliRunner.RunAsync("plan", "import", RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        return db;
+    }
+
+    private static string[] Cli(TempDatabase db, params string[] args) => [.. args, "--council", "desnogorsk", "--db", db.Path];
+
+    [Fact]
+    public async Task A_meeting_on_15_june_gets_the_agenda_the_desnogorsk_plan_calls_for()
+    {
+        using var db = await DesnogorskAsync();
+        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний", "--topic", "Разное"));
+
+        var result = await CliRunner.RunAsync(Cli(db, "meeting", "agenda", "1", "--json"));
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var agenda = json.RootElement.GetProperty("agenda").EnumerateArray()
+            .Select(l => (l.GetProperty("item").GetString(), l.GetProperty("reason").GetString())).ToArray();
+        Assert.Equal(
+        [
+            ("1", "Overdue"), ("4", "DueAround"), ("5", "DueAround"), ("8", "AwaitsProtocol"), ("9", "DatedByMeeting"), (null, null),
+        ], agenda);
+    }
+
+    [Fact]
+    public async Task The_secretary_edits_the_agenda_before_it_goes_out()
+    {
+        using var db = await DesnogorskAsync();
+        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+
+        var result = await CliRunner.RunAsync(Cli(db, "meeting", "agenda", "1", "--drop", "1", "--item", "12", "--json"));
+
+        using var json = JsonDocument.Parse(result.Out);
+        var items = json.RootElement.GetProperty("agenda").EnumerateArray().Select(l => l.GetProperty("item").GetString()).ToArray();
+        Assert.Equal(["4", "5", "8", "9", "12"], items);
+    }
+
+    [Fact]
+    public async Task The_protocol_closes_item_8_and_dates_item_9_three_days_after_the_meeting()
+    {
+        using var db = await DesnogorskAsync();
+        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+        var file = Path.Combine(db.Folder, "протокол.pdf");
+        await File.WriteAllTextAsync(file, "%PDF протокол заседания 15.06.2020", TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync(Cli(db, "meeting", "protocol", "1", file));
+        var show = await CliRunner.RunAsync(Cli(db, "plan", "show", "--json"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Закрыты пункты: 8.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("П. 9 получил срок: до 18.06.2020.", result.Out, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(db.Folder, "protocols"), "*.pdf").Any());
+        Assert.Contains("протокол", show.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Moving_raises_the_sequence_and_cancelling_marks_the_meeting()
+    {
+        using var db = await DesnogorskAsync();
+        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+
+        var moved = await CliRunner.RunAsync(Cli(db, "meeting", "move", "1", "--at", "2020-06-17 10:00"));
+        var cancelled = await CliRunner.RunAsync(Cli(db, "meeting", "cancel", "1"));
+        var list = await CliRunner.RunAsync(Cli(db, "meeting", "list", "--json"));
+
+        Assert.Equal((0, 0), (moved.ExitCode, cancelled.ExitCode));
+        using var json = JsonDocument.Parse(list.Out);
+        var meeting = json.RootElement[0];
+        Assert.Equal(("2020-06-17T10:00", 2, true), (meeting.GetProperty("start").GetString(), meeting.GetProperty("sequence").GetInt32(), meeting.GetProperty("cancelled").GetBoolean()));
+    }
+
+    [Theory]
+    [InlineData("meeting", "add", "--at", "15 июня", "--place", "Зал")]
+    [InlineData("meeting", "agenda", "abc")]
+    public async Task Bad_arguments_are_bad_usage(params string[] args)
+    {
+        using var db = await DesnogorskAsync();
+
+        var result = await CliRunner.RunAsync(Cli(db, args));
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_meeting_is_refused_with_a_message()
+    {
+        using var db = await DesnogorskAsync();
+
+        var result = await CliRunner.RunAsync(Cli(db, "meeting", "cancel", "42"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Заседания №42", result.Error, StringComparison.Ordinal);
+    }
+}

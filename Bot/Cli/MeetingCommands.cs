@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NokoBot.Domain.Councils;
+using NokoBot.Domain.Meetings;
+using NokoBot.Meetings;
+using NokoBot.Scheduling;
+using NokoBot.Storage;
+using NokoBot.Texts;
+using Spectre.Console;
+
+namespace NokoBot.Cli;
+
+internal static class MeetingCommands
+{
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "dd.MM.yyyy HH:mm"];
+
+    public static Command Build(CliContextFactory contexts)
+    {
+        var council = CliOptions.Council();
+        var id = new Argument<long>("id") { Description = "The meeting's number (see 'meeting list')" };
+        var at = new Option<string>("--at") { Description = "Council-local start, \"2020-06-15 15:00\"", Required = true };
+        at.Validators.Add(r => { if (ParseAt(r.GetValueOrDefault<string>()) is null) r.AddError("--at must look like \"2020-06-15 15:00\"."); });
+        var place = new Option<string?>("--place") { Description = "Where the meeting takes place" };
+        var items = new Option<string[]>("--item") { Description = "Add a plan item to the agenda (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var drop = new Option<string[]>("--drop") { Description = "Remove a proposed item from the agenda (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var topics = new Option<string[]>("--topic") { Description = "A free agenda topic (repeatable)" };
+        var json = CliOptions.Json();
+
+        var add = new Command("add", "Schedule a meeting; prints the agenda proposed from the plan") { council, at, place, items, topics };
+        add.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (string.IsNullOrWhiteSpace(parse.GetValue(place))) return await context.RefuseAsync("Укажите место заседания: --place \"…\".");
+            var store = new MeetingStore(database, context.Time);
+            var meetingId = await store.AddAsync(target.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place)!.Trim(), ct);
+            await store.EditAgendaAsync(meetingId, parse.GetValue(items) ?? [], [], parse.GetValue(topics) ?? [], ct);
+            await context.Out.WriteLineAsync($"Заседание №{meetingId} назначено.");
+            return await ShowAgendaAsync(context, database, target, meetingId, json: false, ct);
+        });
+
+        var list = new Command("list", "List the council's meetings") { council, json };
+        list.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            var meetings = await new MeetingStore(database, context.Time).ListAsync(target.Id, ct);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(meetings.Select(m => new
+                {
+                    id = m.Id, start = m.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), place = m.Place,
+                    cancelled = m.Cancelled, sequence = m.Sequence, protocol = m.ProtocolName,
+                }), CliJson.Options));
+                return NokoBotCli.Ok;
+            }
+            if (meetings.Count == 0)
+            {
+                await context.Out.WriteLineAsync("Заседаний пока нет. Назначьте: nokobot meeting add --council … --at \"2020-06-15 15:00\" --place \"…\"");
+                return NokoBotCli.Ok;
+            }
+            var table = new Table().AddColumns("№", "Когда", "Где", "Состояние");
+            foreach (var m in meetings)
+                table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), m.LocalStart.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture), Markup.Escape(m.Place),
+                    m.Cancelled ? "отменено" : m.ProtocolName is { } p ? Markup.Escape($"протокол «{p}»") : "назначено");
+            context.Console.Write(table);
+            return NokoBotCli.Ok;
+        });
+
+        var agenda = new Command("agenda", "Show the agenda; --item/--drop/--topic edit it before it goes out") { id, council, items, drop, topics, json };
+        agenda.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            var store = new MeetingStore(database, context.Time);
+            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            await store.EditAgendaAsync(parse.GetValue(id), parse.GetValue(items) ?? [], parse.GetValue(drop) ?? [], parse.GetValue(topics) ?? [], ct);
+            return await ShowAgendaAsync(context, database, target, parse.GetValue(id), parse.GetValue(json), ct);
+        });
+
+        var move = new Command("move", "Move a meeting (members get an updated invitation)") { id, council, at, place };
+        move.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            var store = new MeetingStore(database, context.Time);
+            var meeting = await store.FindAsync(target.Id, parse.GetValue(id), ct);
+            if (meeting is null || meeting.Cancelled) return await context.RefuseAsync(meeting is null ? NoMeeting(parse.GetValue(id)) : "Заседание отменено: назначьте новое.");
+            await store.MoveAsync(meeting.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place), ct);
+            await context.Out.WriteLineAsync($"Заседание №{meeting.Id} перенесено на {ParseAt(parse.GetValue(at)):dd.MM.yyyy HH:mm}.");
+            return NokoBotCli.Ok;
+        });
+
+        var cancel = new Command("cancel", "Cancel a meeting (members get a cancellation)") { id, council };
+        cancel.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            var store = new MeetingStore(database, context.Time);
+            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            await store.CancelAsync(parse.GetValue(id), ct);
+            await context.Out.WriteLineAsync($"Заседание №{parse.GetValue(id)} отменено.");
+            return NokoBotCli.Ok;
+        });
+
+        var file = new Argument<string>("file") { Description = "The protocol document (PDF, Word, …; up to 20 MB)" };
+        var protocol = new Command("protocol", "Attach the meeting's protocol: recorded on its agenda items, closing those whose result is a protocol") { id, file, council };
+        protocol.SetAction(async (parse, ct) =>
+        {
+            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            var meetings = new MeetingStore(database, context.Time);
+            var meeting = await meetings.FindAsync(target.Id, parse.GetValue(id), ct);
+            if (meeting is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) return await context.RefuseAsync($"Файл не найден: {path}");
+            var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
+            var snapshots = new CouncilSnapshotStore(database, context.Time);
+            var outcome = await new MeetingProtocols(database, meetings, new ProtocolFiles(database), new AgendaService(planner), snapshots, planner, context.Time)
+                .AttachAsync(target, meeting, Path.GetFileName(path), async (target, token) =>
+                {
+                    await using var source = File.OpenRead(path);
+                    await source.CopyToAsync(target, token);
+                }, ct);
+            if (outcome is null) return await context.RefuseAsync("Файл протокола больше 20 МБ.");
+            await context.Out.WriteLineAsync($"Протокол заседания №{meeting.Id} сохранён (sha256 {outcome.File.Sha256}).");
+            await context.Out.WriteLineAsync(outcome.Recorded.Count == 0 ? "В повестке не было открытых пунктов плана." : $"Записан в пункты: {string.Join(", ", outcome.Recorded)}.");
+            if (outcome.Closed.Count > 0) await context.Out.WriteLineAsync($"Закрыты пункты: {string.Join(", ", outcome.Closed)}.");
+            foreach (var (number, due) in outcome.Dated) await context.Out.WriteLineAsync($"П. {number} получил срок: до {DeadlineTexts.Date(due)}.");
+            return NokoBotCli.Ok;
+        });
+
+        return new Command("meeting", "Council meetings: agenda from the plan, invitations, protocols") { add, list, agenda, move, cancel, protocol };
+    }
+
+    private static async Task<int> ShowAgendaAsync(CliContext context, SqliteDatabase database, Council council, long meetingId, bool json, CancellationToken ct)
+    {
+        var store = new MeetingStore(database, context.Time);
+        var meeting = (await store.FindAsync(council.Id, meetingId, ct))!;
+        var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
+        var snapshot = await new CouncilSnapshotStore(database, context.Time).LoadAsync(council, ct);
+        var lines = new AgendaService(planner).Agenda(snapshot, meeting, await store.EditsAsync(meetingId, ct));
+        if (json)
+        {
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(new
+            {
+                id = meeting.Id, start = meeting.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), place = meeting.Place,
+                agenda = lines.Select(l => new { item = l.ItemNumber, text = l.Text, reason = l.Reason?.ToString() }),
+            }, CliJson.Options));
+            return NokoBotCli.Ok;
+        }
+        context.Console.WriteLine($"Повестка заседания №{meeting.Id}, {meeting.LocalStart:dd.MM.yyyy HH:mm}, {meeting.Place}:");
+        var table = new Table().AddColumns("№", "Пункт плана / тема", "Почему в повестке");
+        var n = 0;
+        foreach (var line in lines)
+            table.AddRow((++n).ToString(CultureInfo.InvariantCulture), Markup.Escape(line.ItemNumber is null ? line.Text : $"п. {line.ItemNumber}. {line.Text}"), Markup.Escape(Why(line.Reason)));
+        context.Console.Write(table);
+        return NokoBotCli.Ok;
+    }
+
+    private static string Why(AgendaReason? reason) => reason switch
+    {
+        AgendaReason.DueAround => "срок в пределах двух недель",
+        AgendaReason.AwaitsProtocol => "результат — протокол заседания",
+        AgendaReason.Overdue => "просрочен",
+        AgendaReason.DatedByMeeting => "срок зависит от решения заседания",
+        AgendaReason.AddedBySecretary => "добавлен секретарём",
+        _ => "тема секретаря",
+    };
+
+    private static async Task<(CliContext, Council?, SqliteDatabase)> OpenAsync(CliContextFactory contexts, ParseResult parse, Option<string> council, CancellationToken ct)
+    {
+        var context = contexts.Create(parse);
+        var database = await context.OpenDatabaseAsync(ct);
+        return (context, await new CouncilStore(database, context.Time).FindAsync(parse.GetValue(council)!, ct), database);
+    }
+
+    private static DateTime? ParseAt(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+
+    private static string NoCouncil(string slug) => $"Совет «{slug}» не найден (см. nokobot council list).";
+
+    private static string NoMeeting(long id) => $"Заседания №{id} у этого совета нет (см. nokobot meeting list).";
+}
