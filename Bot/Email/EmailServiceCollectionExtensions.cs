@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
+using NokoBot.Meetings;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Storage;
 
@@ -37,6 +38,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddSingleton<AgendaMailer>();
+        services.AddSingleton<IMeetingChannel, EmailMeetingChannel>();
         services.AddSingleton<IReminderChannel, EmailReminderChannel>();
         services.AddSingleton<DigestMailer>();
         return services;

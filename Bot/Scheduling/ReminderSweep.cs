@@ -1,5 +1,6 @@
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
+using NokoBot.Meetings;
 using NokoBot.Storage;
 
 namespace NokoBot.Scheduling;
@@ -11,7 +12,7 @@ namespace NokoBot.Scheduling;
 /// </summary>
 public sealed class ReminderSweep(
     CouncilSnapshotStore snapshots, DeliveryDispatcher dispatcher, ReminderPlanner planner, DeliveryLedger ledger,
-    StateStore state, TimeProvider time, IEnumerable<IOutbox> outboxes)
+    StateStore state, TimeProvider time, IEnumerable<IOutbox> outboxes, MeetingDispatcher? meetings = null)
 {
     public const string SweptUntilKey = "scheduler.swept_until";
 
@@ -32,6 +33,8 @@ public sealed class ReminderSweep(
         await state.SetInstantAsync(SweptUntilKey, now, ct);
 
         var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
+        if (meetings is not null)
+            foreach (var council in councils) sent += await meetings.DispatchAsync(council, ct);
         foreach (var outbox in outboxes) sent += await outbox.DispatchDueAsync(ct);
         return new Result(enqueued, sent, await NextWakeUpAsync(councils, now, ct), councils);
     }
@@ -45,6 +48,7 @@ public sealed class ReminderSweep(
             var until = CouncilClock.LocalDate(now + Horizon, council.Zone);
             var first = planner.Plan(council, until).Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
             if (first is { } at && (next is null || at < next)) next = at;
+            if (meetings is not null && await meetings.NextAsync(council, now, ct) is { } meeting && (next is null || meeting < next)) next = meeting;
         }
         return next;
     }

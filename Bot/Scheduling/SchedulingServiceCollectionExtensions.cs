@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NokoBot.Delivery;
 using NokoBot.Email;
+using NokoBot.Meetings;
 using NokoBot.Storage;
 using Quartz;
 
@@ -20,6 +21,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<StateStore>();
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<AgendaService>();
+        services.AddSingleton<MeetingDispatcher>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<ISweepNudge, QuartzSweepNudge>();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
+using NokoBot.Meetings;
 using NokoBot.Storage;
 using Telegram.Bot;
 
@@ -35,6 +36,7 @@ public static class TelegramServiceCollectionExtensions
         });
         services.AddSingleton<TelegramGateway>();
         services.AddSingleton<IReminderChannel, TelegramReminderChannel>();
+        services.AddSingleton<IMeetingChannel, TelegramMeetingChannel>();
         services.AddSingleton<TelegramMembers>();
         services.AddSingleton<InviteStore>();
         services.AddSingleton<ProtocolFiles>();

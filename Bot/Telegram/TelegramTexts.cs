@@ -116,6 +116,19 @@ public static class TelegramTexts
         "<b>Участники совета</b>\n" + string.Join("\n", members.Select(m =>
             $"• {Escape(m.Name)} — {Escape(m.Role)}" + (m.Parties.Count > 0 ? $" ({Escape(string.Join(", ", m.Parties))})" : "") + (m.Telegram ? "" : ", без Telegram")));
 
+    public static string Meeting(Meetings.MeetingNotice notice)
+    {
+        var m = notice.Meeting;
+        var when = $"{m.LocalStart:dd.MM.yyyy} в {m.LocalStart:HH:mm}";
+        if (notice.Kind == Meetings.MeetingNoticeKind.Cancelled)
+            return $"❌ Заседание совета «{Escape(notice.CouncilName)}» {when} отменено.";
+        if (notice.Kind == Meetings.MeetingNoticeKind.Morning)
+            return $"⏰ Сегодня в {m.LocalStart:HH:mm} заседание совета «{Escape(notice.CouncilName)}»: {Escape(m.Place)}.";
+        var head = m.Sequence > 0 ? "📅 <b>Заседание перенесено</b>" : "📅 <b>Заседание совета</b>";
+        var lines = m.Agenda.Select((l, i) => $"{i + 1}. " + (l.ItemNumber is null ? Escape(l.Text) : $"п. {Escape(l.ItemNumber)} «{Escape(Shorten(l.Text))}»"));
+        return $"{head} «{Escape(notice.CouncilName)}»: {when}, {Escape(m.Place)}.\n<b>Повестка</b>\n" + string.Join("\n", lines);
+    }
+
     public static string Shorten(string title) => title.Length <= 70 ? title : title[..69].TrimEnd() + "…";
 
     public static string Html(string text) => Escape(text);

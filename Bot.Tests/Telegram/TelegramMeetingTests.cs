@@ -1,0 +1,40 @@
+using NokoBot.Scheduling;
+using NokoBot.Storage;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Telegram;
+
+public sealed class TelegramMeetingTests
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_agenda_goes_out_three_days_before_an_update_after_a_move_and_a_cancellation_each_once()
+    {
+        await using var rig = await TelegramRig.StartAsync(_ct);
+        await rig.LinkAsync(501, "Комитет по образованию");
+        var meetings = rig.Service<MeetingStore>();
+        // The rig's clock stands at 23.06.2020 11:00 Moscow time: the agenda of a meeting on the 26th is due.
+        var id = await meetings.AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний <администрации>", _ct);
+        await meetings.EditAgendaAsync(id, [], [], ["Разное"], _ct);
+
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        var agenda = await rig.WaitForTextAsync(501, t => t.StartsWith("📅", StringComparison.Ordinal));
+        await meetings.MoveAsync(id, new DateTime(2020, 6, 29, 10, 0, 0), null, _ct);
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        var moved = await rig.WaitForTextAsync(501, t => t.Contains("перенесено", StringComparison.Ordinal));
+        await meetings.CancelAsync(id, _ct);
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        var cancelled = await rig.WaitForTextAsync(501, t => t.StartsWith('❌'));
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await Task.Delay(800, _ct);
+
+        Assert.Contains("26.06.2020 в 15:00", agenda, StringComparison.Ordinal);
+        Assert.Contains("&lt;администрации&gt;", agenda, StringComparison.Ordinal);
+        Assert.Contains("п. 5 «Проведение торгов»", agenda, StringComparison.Ordinal);
+        Assert.Contains("Разное", agenda, StringComparison.Ordinal);
+        Assert.Contains("29.06.2020 в 10:00", moved, StringComparison.Ordinal);
+        Assert.Contains("отменено", cancelled, StringComparison.Ordinal);
+        Assert.Equal(3, rig.Api.TextsTo(501).Count(t => t.StartsWith("📅", StringComparison.Ordinal) || t.StartsWith('❌')));
+    }
+}
