@@ -5,6 +5,8 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Digest;
 using NokoBot.Domain.Meetings;
 using NokoBot.Domain.Reminders;
+using NokoBot.Meetings;
+using NokoBot.Scheduling;
 using NokoBot.Storage;
 
 namespace NokoBot.Email;
@@ -14,7 +16,7 @@ public sealed record DigestSendReport(Digest? Digest, int Recipients, int Enqueu
 
 /// <summary>Assembles a council's digest from storage, renders it and sends it to the council's digest list.</summary>
 public sealed class DigestMailer(
-    SqliteDatabase database, EmailComposer composer, EmailOutbox outbox, ProductionCalendar calendar, TimeProvider time)
+    SqliteDatabase database, EmailComposer composer, EmailOutbox outbox, ProductionCalendar calendar, TimeProvider time, AgendaService? agendas = null)
 {
     /// <returns>null when the council has no plan or nothing to report that day.</returns>
     public async Task<Digest?> BuildAsync(Council council, DateOnly today, CancellationToken ct, Meeting? nextMeeting = null)
@@ -26,7 +28,19 @@ public sealed class DigestMailer(
         var events = await new EventReader(database).ForCouncilAsync(council.Id, ct);
         var items = plan.Items.Select(i => new DigestPlanItem(
             i.Id, i.Number, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride, i.AnchorItemId)).ToList();
+        nextMeeting ??= await NextMeetingAsync(council, today, ct);
         return DigestBuilder.Build(council.Name, items, replies, events, Zone(council), today, calendar, nextMeeting);
+    }
+
+    /// <summary>The council's next meeting that is not cancelled, with its agenda as it stands.</summary>
+    private async Task<Meeting?> NextMeetingAsync(Council council, DateOnly today, CancellationToken ct)
+    {
+        if (agendas is null) return null;
+        var meetings = new MeetingStore(database, time);
+        var next = (await meetings.ListAsync(council.Id, ct)).FirstOrDefault(m => !m.Cancelled && DateOnly.FromDateTime(m.LocalStart) >= today);
+        if (next is null) return null;
+        var snapshot = await new CouncilSnapshotStore(database, time).LoadAsync(council, ct);
+        return AgendaService.ToMeeting(next, agendas.Agenda(snapshot, next, await meetings.EditsAsync(next.Id, ct)));
     }
 
     public RenderedEmail Render(Digest digest, Council council)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NokoBot.Domain.Reminders;
 using NokoBot.Email;
+using NokoBot.Meetings;
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
@@ -67,10 +68,16 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             // Only its builder and renderer are used: the simulated digest is written, not sent.
             var digests = new DigestMailer(db, composer,
                 new EmailOutbox(ledger, new EmailOutboxStore(db, clock), new EmailSender(smtp, NullLogger<EmailSender>.Instance), clock, NullLogger<EmailOutbox>.Instance),
-                calendar, clock);
+                calendar, clock, new AgendaService(planner));
             var settings = CouncilSettings.Default;
             var nextDigest = NextDigest(start, settings, zone);
-            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, clock), dispatcher, planner, ledger, state, clock, []);
+            var meetingStore = new MeetingStore(db, clock);
+            var meetings = new MeetingDispatcher(meetingStore, new AgendaService(planner), ledger,
+                [new TranscriptMeetingChannel(transcript, recorder), new MaildirMeetingChannel(mail, composer, recorder)], clock, NullLogger<MeetingDispatcher>.Instance);
+            // Scripted meetings are known from the start, as a secretary schedules them ahead: their agendas go out on time.
+            foreach (var meeting in options.Script.OfType<ScriptAction.Meeting>())
+                await meetingStore.AddAsync(council.Id, DateOnly.FromDateTime(meeting.LocalTime).ToDateTime(meeting.Start), meeting.Place, ct);
+            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, clock), dispatcher, planner, ledger, state, clock, [], meetings);
             await state.SetInstantAsync(ReminderSweep.SweptUntilKey, start, ct);
 
             var script = new Queue<ScriptAction>(options.Script);
@@ -158,9 +165,9 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             case ScriptAction.RecordEvent recorded:
                 await new CouncilEventStore(db, clock).AddAsync(councilId, recorded.Name, DateOnly.FromDateTime(recorded.LocalTime), null, ct);
                 break;
-            case ScriptAction.Meeting meeting:
-                warnings.Add($"Строка {meeting.Line}: заседания в симуляции пока не планируются ({meeting.LocalTime:dd.MM.yyyy} {meeting.Start:HH\\:mm}, {meeting.Place}).");
-                break;
+            case ScriptAction.Meeting:
+                break; // scheduled at the start of the simulation
+
         }
     }
 
