@@ -17,6 +17,7 @@ public abstract record ChatCommand
     public sealed record RecordEvent(string Name, DateOnly On) : ChatCommand;
     public sealed record SetDue(string Number, DateOnly Due) : ChatCommand;
     public sealed record Members : ChatCommand;
+    public sealed record ScheduleMeeting(DateOnly Day, TimeOnly At, string Place) : ChatCommand;
 
     /// <summary>A command NokoBot does not have.</summary>
     public sealed record Unknown(string Name) : ChatCommand;

@@ -18,6 +18,7 @@ public static partial class ChatCommandParser
         public const string Event = "/event <событие> <дата>";
         public const string SetDue = "/setdue <номер пункта> <дата>";
         public const string Plan = "/plan [страница]";
+        public const string Meeting = "/meeting <дата> <ЧЧ:ММ> <место>";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -46,6 +47,9 @@ public static partial class ChatCommandParser
                 ? new ChatCommand.SetDue(n, due) : Invalid(name, Usage.SetDue),
             "event" => ChatDateParser.TryParseTrailing(args, today, out var on, out var eventName) && eventName.Length > 0
                 ? new ChatCommand.RecordEvent(eventName, on) : Invalid(name, Usage.Event),
+            "meeting" => ChatDateParser.TryParseLeading(args, today, out var day, out var timeAndPlace) && MeetingTime().Match(timeAndPlace) is { Success: true } t
+                && TimeOnly.TryParseExact(t.Groups["t"].Value, "H:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
+                ? new ChatCommand.ScheduleMeeting(day, start, t.Groups["place"].Value.Trim()) : Invalid(name, Usage.Meeting),
             "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
             _ => new ChatCommand.Unknown(name),
         };
@@ -70,6 +74,9 @@ public static partial class ChatCommandParser
 
     [GeneratedRegex(@"^/(?<name>[A-Za-z_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(?<args>.*))?$", RegexOptions.Singleline)]
     private static partial Regex CommandLine();
+
+    [GeneratedRegex(@"^(?<t>\d{1,2}:\d{2})\s+(?<place>\S.*)$", RegexOptions.Singleline)]
+    private static partial Regex MeetingTime();
 
     [GeneratedRegex(@"^п?\.?\s*(?<n>\d{1,3}(?:\.\d{1,3}){0,3}\.?)(?=\s|$)")]
     private static partial Regex Number();

@@ -37,4 +37,20 @@ public sealed class TelegramMeetingTests
         Assert.Contains("отменено", cancelled, StringComparison.Ordinal);
         Assert.Equal(3, rig.Api.TextsTo(501).Count(t => t.StartsWith("📅", StringComparison.Ordinal) || t.StartsWith('❌')));
     }
+
+    [Fact]
+    public async Task The_secretary_schedules_a_meeting_in_chat_and_members_get_the_agenda()
+    {
+        await using var rig = await TelegramRig.StartAsync(_ct);
+        await rig.LinkAsync(501, "Комитет по образованию");
+        await rig.LinkAsync(700, null, NokoBot.Domain.Councils.MemberRole.Secretary);
+
+        rig.Api.PushText(700, "/meeting 26.06 15:00 Зал заседаний");
+        var answer = await rig.WaitForTextAsync(700, t => t.StartsWith("📅 Заседание назначено", StringComparison.Ordinal));
+        var agenda = await rig.WaitForTextAsync(501, t => t.StartsWith("📅 <b>Заседание совета", StringComparison.Ordinal));
+
+        Assert.Contains("26.06.2020 в 15:00", answer, StringComparison.Ordinal);
+        Assert.Contains("Зал заседаний", agenda, StringComparison.Ordinal);
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM meetings WHERE starts_local = '2020-06-26T15:00'"));
+    }
 }

@@ -24,10 +24,13 @@ public sealed class MeetingStore(SqliteDatabase database, TimeProvider time)
     public async Task<long> AddAsync(long councilId, DateTime localStart, string place, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO meetings (council_id, starts_local, place, created_at) VALUES (@councilId, @start, @place, @now) RETURNING id",
-            new { councilId, start = Format(localStart), place, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        return await AddAsync(connection, null, councilId, localStart, place, ct);
     }
+
+    public Task<long> AddAsync(DbConnection connection, DbTransaction? tx, long councilId, DateTime localStart, string place, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO meetings (council_id, starts_local, place, created_at) VALUES (@councilId, @start, @place, @now) RETURNING id",
+            new { councilId, start = Format(localStart), place, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
 
     public async Task<IReadOnlyList<StoredMeeting>> ListAsync(long councilId, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата».</summary>
 public sealed class MessageHandler(
     TelegramSession session, ItemActions actions, TelegramGateway gateway, InviteStore invites, StateStore state,
-    CouncilEventStore events, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    CouncilEventStore events, MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -59,6 +59,7 @@ public sealed class MessageHandler(
             ChatCommand.RecordEvent e => RecordEvent(view, e, effects),
             ChatCommand.SetDue s => view.Item(s.Number) is { } i ? SetDue(i, s.Due, effects) : TelegramTexts.NoItem(s.Number),
             ChatCommand.Members => Members(view),
+            ChatCommand.ScheduleMeeting m => ScheduleMeeting(view, m, effects),
             _ => TelegramTexts.Help(admin),
         };
         Answer(effects, chatId, answer);
@@ -181,6 +182,14 @@ public sealed class MessageHandler(
     {
         effects.Write((c, tx, ct) => PlanStore.SetDueAsync(c, tx, item.Id, due, ct));
         return TelegramTexts.DueSet(item.Number, due);
+    }
+
+    private string ScheduleMeeting(MemberView view, ChatCommand.ScheduleMeeting m, UpdateEffects effects)
+    {
+        if (m.Day < view.Today) return TelegramTexts.PastDate(m.Day);
+        if (m.Place.Length > 200) return TelegramTexts.Usage(ChatCommandParser.Usage.Meeting);
+        effects.Write((c, tx, ct) => meetings.AddAsync(c, tx, view.Member.CouncilId, m.Day.ToDateTime(m.At), m.Place, ct));
+        return TelegramTexts.MeetingScheduled(m.Day, m.At, m.Place, view.Snapshot.Settings.AgendaDaysBefore);
     }
 
     private static string Members(MemberView view) => TelegramTexts.Members(view.Snapshot.Members.Select(m =>

@@ -45,6 +45,7 @@ public static class TelegramTexts
             lines.Add("/event событие дата — отметить событие (сроки «после …» получат даты)");
             lines.Add("/setdue N дата — назначить срок пункту без даты");
             lines.Add("/members — участники и их ответственность");
+            lines.Add("/meeting дата ЧЧ:ММ место — назначить заседание");
         }
         return string.Join("\n", lines);
     }
@@ -109,6 +110,9 @@ public static class TelegramTexts
 
     public static string EventRecorded(string name, DateOnly on) =>
         $"Событие «{Escape(name)}» отмечено датой {DeadlineTexts.Date(on)}. Сроки, которые от него зависят, пересчитаны.";
+
+    public static string MeetingScheduled(DateOnly day, TimeOnly start, string place, int daysBefore) =>
+        $"📅 Заседание назначено: {DeadlineTexts.Date(day)} в {start:HH:mm}, {Escape(place)}. Повестка из плана уйдёт участникам за {daysBefore} дн.; поправить её: nokobot meeting agenda.";
 
     public static string DueSet(string number, DateOnly due) => $"Срок п. {Escape(number)} назначен: до {DeadlineTexts.Date(due)}.";
 
