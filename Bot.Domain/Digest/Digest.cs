@@ -18,6 +18,7 @@ public sealed record DigestTotals(
     int ItemsTotal, int ItemsClosed, int Overdue, int DueSoon, int DoneThisWeek, int Postponed, int AwaitingProtocol);
 
 /// <summary>The weekly committee digest for one council on one council-local day (rendering lives in Bot).</summary>
+/// <param name="MeetingsAwaitingProtocol">Meetings held a week ago or more whose protocol is still missing.</param>
 public sealed record Digest(
     string CouncilName,
     DateOnly Today,
@@ -27,4 +28,5 @@ public sealed record Digest(
     IReadOnlyList<PostponedItem> Postponed,
     IReadOnlyList<DigestItem> AwaitingProtocol,
     Meeting? NextMeeting,
-    DigestTotals Totals);
+    DigestTotals Totals,
+    IReadOnlyList<Meeting>? MeetingsAwaitingProtocol = null);

@@ -27,6 +27,9 @@ public static class DigestBuilder
     /// <param name="zone">The council's zone: reply instants become council-local days.</param>
     /// <param name="today">Council-local today.</param>
     /// <param name="nextMeeting">The next scheduled (not cancelled) meeting, if any.</param>
+    /// <summary>A meeting's protocol is expected within a week; after that the digest asks for it.</summary>
+    public const int ProtocolGraceDays = 7;
+
     /// <returns>null when every section is empty: no items, no email.</returns>
     public static Digest? Build(
         string councilName,
@@ -36,7 +39,8 @@ public static class DigestBuilder
         TimeZoneInfo zone,
         DateOnly today,
         ProductionCalendar calendar,
-        Meeting? nextMeeting)
+        Meeting? nextMeeting,
+        IReadOnlyList<Meeting>? meetingsWithoutProtocol = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(replies);
@@ -86,13 +90,15 @@ public static class DigestBuilder
                 awaiting.Add(line);
         }
 
-        if (overdue.Count + dueSoon.Count + done.Count + postponed.Count + awaiting.Count == 0) return null;
+        var missingProtocols = (meetingsWithoutProtocol ?? []).Where(m => !m.Cancelled && m.Day.AddDays(ProtocolGraceDays) <= today).ToList();
+        if (overdue.Count + dueSoon.Count + done.Count + postponed.Count + awaiting.Count + missingProtocols.Count == 0) return null;
 
         // OrderBy is stable: items due the same day keep plan order.
         return new Digest(
             councilName, today, [.. overdue.OrderBy(i => i.Due)], [.. dueSoon.OrderBy(i => i.Due)], done, postponed, awaiting,
             nextMeeting is { Cancelled: false } m && m.Day >= today ? m : null,
-            new DigestTotals(items.Count, closed, overdue.Count, dueSoon.Count, done.Count, postponed.Count, awaiting.Count));
+            new DigestTotals(items.Count, closed, overdue.Count, dueSoon.Count, done.Count, postponed.Count, awaiting.Count),
+            missingProtocols);
     }
 
     /// <summary>The day a relative deadline's event happened: a matching recorded event, else the linked item's completion.</summary>

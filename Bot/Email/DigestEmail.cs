@@ -40,6 +40,13 @@ public static class DigestEmail
             foreach (var row in rows) text.AppendLine(TextRow(headers, row));
             html.Append(Heading($"{title} ({rows.Count})")).Append(Table(headers, rows));
         }
+        if (digest.MeetingsAwaitingProtocol is { Count: > 0 } held)
+        {
+            var lines = held.Select(m => EmailTexts.MeetingWithoutProtocol(m.LocalStart, m.Place)).ToList();
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.MeetingsAwaitingProtocolTitle} ({lines.Count})");
+            foreach (var line in lines) text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
+            html.Append(Heading($"{EmailTexts.MeetingsAwaitingProtocolTitle} ({lines.Count})")).Append(List(lines));
+        }
         if (digest.NextMeeting is { } meeting)
         {
             var when = EmailTexts.MeetingWhen(meeting.LocalStart, timeZone);

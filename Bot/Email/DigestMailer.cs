@@ -29,7 +29,11 @@ public sealed class DigestMailer(
         var items = plan.Items.Select(i => new DigestPlanItem(
             i.Id, i.Number, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride, i.AnchorItemId)).ToList();
         nextMeeting ??= await NextMeetingAsync(council, today, ct);
-        return DigestBuilder.Build(council.Name, items, replies, events, Zone(council), today, calendar, nextMeeting);
+        var held = agendas is null ? [] : (await new MeetingStore(database, time).ListAsync(council.Id, ct))
+            .Where(m => m.ProtocolName is null && !m.Cancelled && DateOnly.FromDateTime(m.LocalStart) < today)
+            .Select(m => AgendaService.ToMeeting(m, []))
+            .ToList();
+        return DigestBuilder.Build(council.Name, items, replies, events, Zone(council), today, calendar, nextMeeting, held);
     }
 
     /// <summary>The council's next meeting that is not cancelled, with its agenda as it stands.</summary>

@@ -74,6 +74,11 @@ public static class EmailTexts
         $"Выполнено {closed} из {total} пунктов плана. Просрочено: {overdue}. Срок в ближайшие 14 дней: {dueSoon}.";
 
     public const string OverdueTitle = "Просрочено";
+
+    public const string MeetingsAwaitingProtocolTitle = "Заседания, ожидающие протокола";
+
+    public static string MeetingWithoutProtocol(DateTime localStart, string place) =>
+        $"Заседание {localStart:dd.MM.yyyy HH:mm}, {place}: протокол не приложен (nokobot meeting protocol …)";
     public const string DueSoonTitle = "Срок в ближайшие 14 дней";
     public const string DoneTitle = "Выполнено за неделю";
     public const string PostponedTitle = "Перенесено";

@@ -9,7 +9,8 @@ namespace NokoBot.Scheduling;
 /// anything falls due. What is due lives in SQLite, so a lost trigger only delays a sweep, never loses a reminder.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILogger<ReminderSweepJob> logger, DigestMailer? digests = null) : IJob
+public sealed class ReminderSweepJob(
+    ReminderSweep sweep, SweepRequests requests, TimeProvider time, ILogger<ReminderSweepJob> logger, DigestMailer? digests = null) : IJob
 {
     public static readonly JobKey Key = new("reminder-sweep", "nokobot");
     public static readonly TriggerKey TriggerKey = new("reminder-sweep-next", "nokobot");
@@ -20,6 +21,7 @@ public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILo
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var ct = cancellationToken;
+        var requestsAtStart = requests.Count;
         DateTimeOffset next;
         try
         {
@@ -35,7 +37,11 @@ public sealed class ReminderSweepJob(ReminderSweep sweep, TimeProvider time, ILo
             next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
             SchedulingLog.SweepFailed(logger, e, next);
         }
-        await ScheduleAtAsync(context.Scheduler, next, ct);
+        // A reply or a meeting change that asked for a sweep while this one ran gets its sweep now; a request landing
+        // while the trigger is being moved is caught by the second look (a nudge counts before it moves the trigger).
+        var seen = requests.Count;
+        await ScheduleAtAsync(context.Scheduler, seen != requestsAtStart ? time.GetUtcNow() : next, ct);
+        if (requests.Count != seen) await ScheduleAtAsync(context.Scheduler, time.GetUtcNow(), ct);
     }
 
     /// <summary>Points the sweep's one trigger at <paramref name="at"/> (creating it the first time).</summary>

@@ -25,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AgendaService>();
         services.AddSingleton<MeetingDispatcher>();
         services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<SweepRequests>();
         services.AddSingleton<ISweepNudge, QuartzSweepNudge>();
 
         services.AddQuartz(q =>
