@@ -100,7 +100,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         return Push(new JsonObject { ["callback_query"] = query });
     }
 
-    public int PushDocument(long userId, string fileName, byte[] content, string? caption, long? claimedSize = null)
+    public int PushDocument(long userId, string fileName, byte[] content, string? caption, long? claimedSize = null, int? replyToMessageId = null)
     {
         var fileId = $"file{Interlocked.Increment(ref _nextMessageId)}";
         lock (_lock) _files[$"documents/{fileId}{Path.GetExtension(fileName)}"] = content;
@@ -111,6 +111,10 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             ["file_size"] = claimedSize ?? content.Length,
         };
         if (caption is not null) message["caption"] = caption;
+        if (replyToMessageId is { } replied) message["reply_to_message"] = new JsonObject
+        {
+            ["message_id"] = replied, ["date"] = Now(), ["chat"] = Chat(userId), ["text"] = "…",
+        };
         return Push(new JsonObject { ["message"] = message });
     }
 

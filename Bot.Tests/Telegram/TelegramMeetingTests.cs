@@ -53,4 +53,28 @@ public sealed class TelegramMeetingTests
         Assert.Contains("Зал заседаний", agenda, StringComparison.Ordinal);
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM meetings WHERE starts_local = '2020-06-26T15:00'"));
     }
+
+    [Fact]
+    public async Task A_protocol_sent_in_reply_to_the_agenda_closes_the_meetings_protocol_items_and_a_member_cannot_attach_one()
+    {
+        await using var rig = await TelegramRig.StartAsync(_ct);
+        await rig.LinkAsync(502, "Общественный совет");
+        await rig.LinkAsync(700, null, NokoBot.Domain.Councils.MemberRole.Secretary);
+        await rig.Service<MeetingStore>().AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний", _ct);
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.WaitForTextAsync(700, t => t.StartsWith("📅", StringComparison.Ordinal));
+        await rig.WaitForTextAsync(502, t => t.StartsWith("📅", StringComparison.Ordinal));
+        var agendaTo = async (long user) => (int)await rig.CountAsync(
+            "SELECT external_id FROM deliveries d JOIN members m ON m.id = d.member_id WHERE m.telegram_user_id = @user AND d.channel = 'telegram-meeting'", new { user });
+
+        rig.Api.PushDocument(502, "протокол.pdf", [.. "%PDF чужой"u8], null, replyToMessageId: await agendaTo(502));
+        var refused = await rig.WaitForTextAsync(502, t => t.Contains("только секретарю", StringComparison.Ordinal));
+        rig.Api.PushDocument(700, "Протокол №5.pdf", [.. "%PDF протокол"u8], null, replyToMessageId: await agendaTo(700));
+        var stored = await rig.WaitForTextAsync(700, t => t.StartsWith("📎", StringComparison.Ordinal));
+
+        Assert.Contains("заседания 26.06.2020 сохранён", stored, StringComparison.Ordinal);
+        Assert.Contains("Закрыты пункты: 8.", stored, StringComparison.Ordinal);
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM meetings WHERE protocol_name = 'Протокол №5.pdf'"));
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM replies r JOIN plan_items i ON i.id = r.item_id WHERE i.number = '8' AND r.kind = 'protocol'"));
+    }
 }

@@ -19,8 +19,27 @@ public sealed class MeetingProtocols(SqliteDatabase database, MeetingStore meeti
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>Stores the file, writes the protocol on the agenda's items and reports what that closed and dated.</summary>
     /// <returns>null when the file is larger than 20 MB.</returns>
     public async Task<ProtocolOutcome?> AttachAsync(
+        Council council, StoredMeeting meeting, string fileName, Func<Stream, CancellationToken, Task> content, CancellationToken ct)
+    {
+        var prepared = await PrepareAsync(council, meeting, fileName, content, ct);
+        if (prepared is null) return null;
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await prepared.WriteAsync(connection, tx, ct);
+            await tx.CommitAsync(ct);
+        }
+        return await OutcomeAsync(council, prepared, ct);
+    }
+
+    /// <summary>
+    /// Stores the file and decides the writes, without making them: a caller with its own transaction (a Telegram
+    /// update and its offset) runs <see cref="PreparedProtocol.WriteAsync"/> inside it.
+    /// </summary>
+    public async Task<PreparedProtocol?> PrepareAsync(
         Council council, StoredMeeting meeting, string fileName, Func<Stream, CancellationToken, Task> content, CancellationToken ct)
     {
         var stored = await files.SaveAsync(content, Path.GetExtension(fileName), MaxBytes, ct);
@@ -31,29 +50,38 @@ public sealed class MeetingProtocols(SqliteDatabase database, MeetingStore meeti
             .Select(l => before.Plan!.Items.Single(i => i.Number == l.ItemNumber))
             .Where(i => !ItemProgress.Of(i.Parties, before.RepliesOf(i.Id), i.Result).IsClosed)
             .ToList();
-
         // The decisions were taken at the meeting: a protocol of a past meeting speaks for that day, which is what
         // «в течение 3 дней после рассмотрения…» counts from.
         var now = time.GetUtcNow();
         var held = CouncilClock.ToInstant(DateOnly.FromDateTime(meeting.LocalStart), TimeOnly.FromDateTime(meeting.LocalStart), before.Zone);
         var decided = held < now ? held : now;
         var file = new ProtocolFile(fileName, stored.Size, stored.Sha256, stored.Path);
-        await using (var connection = await database.OpenAsync(ct))
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            foreach (var item in items)
-                await ReplyStore.AppendAsync(connection, tx, new Reply(item.Id, ReplyKind.Protocol, decided, Comment: $"протокол заседания {meeting.LocalStart:dd.MM.yyyy}", File: file), ct);
-            await meetings.SetProtocolAsync(connection, tx, meeting.Id, fileName, stored, ct);
-            await tx.CommitAsync(ct);
-        }
+        var replies = items.Select(i => new Reply(i.Id, ReplyKind.Protocol, decided, Comment: $"протокол заседания {meeting.LocalStart:dd.MM.yyyy}", File: file)).ToList();
+        return new PreparedProtocol(meeting, fileName, stored, before, [.. items.Select(i => i.Number)],
+            [.. items.Where(i => ItemProgress.ProtocolClosesItem(i.Result)).Select(i => i.Number)], replies, meetings);
+    }
 
+    /// <summary>After the writes: which items the closure dated.</summary>
+    public async Task<ProtocolOutcome> OutcomeAsync(Council council, PreparedProtocol prepared, CancellationToken ct)
+    {
         var after = await snapshots.LoadAsync(council, ct);
-        var today = CouncilClock.LocalDate(now, after.Zone);
+        var today = CouncilClock.LocalDate(time.GetUtcNow(), after.Zone);
         var dated = (after.Plan?.Items ?? [])
-            .Where(i => ReminderPlanner.AnchorDate(before, i) is null && ReminderPlanner.AnchorDate(after, i) is not null)
+            .Where(i => ReminderPlanner.AnchorDate(prepared.Before, i) is null && ReminderPlanner.AnchorDate(after, i) is not null)
             .Select(i => (i.Number, planner.CurrentDue(after, i, today) ?? today))
             .ToList();
-        var closed = items.Where(i => ItemProgress.ProtocolClosesItem(i.Result)).Select(i => i.Number).ToList();
-        return new ProtocolOutcome(stored, [.. items.Select(i => i.Number)], closed, dated);
+        return new ProtocolOutcome(prepared.File, prepared.Recorded, prepared.Closed, dated);
+    }
+}
+
+/// <summary>A protocol stored and ready to be recorded.</summary>
+public sealed record PreparedProtocol(
+    StoredMeeting Meeting, string FileName, StoredFile File, CouncilSnapshot Before, IReadOnlyList<string> Recorded,
+    IReadOnlyList<string> Closed, IReadOnlyList<Reply> Replies, MeetingStore Meetings)
+{
+    public async Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, CancellationToken ct)
+    {
+        foreach (var reply in Replies) await ReplyStore.AppendAsync(connection, tx, reply, ct);
+        await Meetings.SetProtocolAsync(connection, tx, Meeting.Id, FileName, File, ct);
     }
 }

@@ -24,6 +24,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<AgendaService>();
         services.AddSingleton<MeetingDispatcher>();
+        services.AddSingleton<ProtocolFiles>();
+        services.AddSingleton<MeetingProtocols>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<SweepRequests>();
         services.AddSingleton<ISweepNudge, QuartzSweepNudge>();

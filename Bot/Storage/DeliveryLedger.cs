@@ -64,13 +64,14 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    /// <summary>The item a sent message was about, found by the message id the channel returned.</summary>
-    public async Task<long?> ItemOfSentMessageAsync(long memberId, string channel, string externalId, CancellationToken ct)
+    /// <summary>The delivery a member is replying to, found by the message id the channel returned for it.</summary>
+    public async Task<DeliveryEntry?> FindSentAsync(long memberId, IReadOnlyCollection<string> channels, string externalId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT item_id FROM deliveries WHERE member_id = @memberId AND channel = @channel AND external_id = @externalId ORDER BY id DESC LIMIT 1",
-            new { memberId, channel, externalId }, cancellationToken: ct));
+        var row = await connection.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM deliveries WHERE member_id = @memberId AND channel IN @channels AND external_id = @externalId ORDER BY id DESC LIMIT 1",
+            new { memberId, channels, externalId }, cancellationToken: ct));
+        return row?.ToEntry();
     }
 
     public async Task<int> CountPendingAsync(CancellationToken ct)

@@ -39,7 +39,6 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<IMeetingChannel, TelegramMeetingChannel>();
         services.AddSingleton<TelegramMembers>();
         services.AddSingleton<InviteStore>();
-        services.AddSingleton<ProtocolFiles>();
         services.AddSingleton<CouncilEventStore>();
         services.AddSingleton<TelegramSession>();
         services.AddSingleton<ItemActions>();

@@ -102,6 +102,11 @@ public static class TelegramTexts
         $"📎 Протокол «{Escape(fileName)}» сохранён для п. {Escape(number)} «{Escape(Shorten(title))}»."
         + (closed ? " Пункт закрыт." : "");
 
+    public static string MeetingProtocolStored(DateTime meeting, string fileName, IReadOnlyList<string> closed, IReadOnlyList<(string Number, DateOnly Due)> dated) =>
+        $"📎 Протокол «{Escape(fileName)}» заседания {meeting:dd.MM.yyyy} сохранён."
+        + (closed.Count > 0 ? $" Закрыты пункты: {Escape(string.Join(", ", closed))}." : "")
+        + string.Concat(dated.Select(d => $" П. {Escape(d.Number)} получил срок: до {DeadlineTexts.Date(d.Due)}."));
+
     public static string InviteLink(string party, string link, DateTimeOffset expires) =>
         $"Одноразовая ссылка для «{Escape(party)}», действует до {expires:dd.MM.yyyy}:\n{Escape(link)}";
 
