@@ -87,6 +87,14 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         return Push(new JsonObject { ["message"] = message });
     }
 
+    public int PushGroupText(long groupChatId, long userId, string text)
+    {
+        var message = Message(userId, "Мария");
+        message["chat"] = new JsonObject { ["id"] = groupChatId, ["type"] = "supergroup", ["title"] = "Совет" };
+        message["text"] = text;
+        return Push(new JsonObject { ["message"] = message });
+    }
+
     public int PushCallback(long userId, string data, int messageId, string messageText = "Напоминание")
     {
         var query = new JsonObject

@@ -1,5 +1,6 @@
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Telegram;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Telegram;
@@ -76,5 +77,25 @@ public sealed class TelegramMeetingTests
         Assert.Contains("Закрыты пункты: 8.", stored, StringComparison.Ordinal);
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM meetings WHERE protocol_name = 'Протокол №5.pdf'"));
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM replies r JOIN plan_items i ON i.id = r.item_id WHERE i.number = '8' AND r.kind = 'protocol'"));
+    }
+
+    [Fact]
+    public async Task A_group_linked_by_the_secretary_gets_the_agenda_and_nothing_else_is_said_in_groups()
+    {
+        await using var rig = await TelegramRig.StartAsync(_ct);
+        await rig.LinkAsync(501, "Комитет по образованию");
+        await rig.LinkAsync(700, null, NokoBot.Domain.Councils.MemberRole.Secretary);
+
+        rig.Api.PushGroupText(-100777, 501, "/linkgroup");
+        rig.Api.PushGroupText(-100777, 501, "/my");
+        rig.Api.PushGroupText(-100500, 700, "/linkgroup");
+        var linked = await rig.WaitForTextAsync(-100500, t => t.StartsWith("Группа подключена", StringComparison.Ordinal));
+        await rig.Service<MeetingStore>().AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний", _ct);
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        var agenda = await rig.WaitForTextAsync(-100500, t => t.StartsWith("📅", StringComparison.Ordinal));
+
+        Assert.Contains("26.06.2020 в 15:00", agenda, StringComparison.Ordinal);
+        Assert.Equal([TelegramTexts.AdminOnly], rig.Api.TextsTo(-100777));
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM deliveries WHERE recipient = 'chat:-100500' AND member_id IS NULL"));
     }
 }

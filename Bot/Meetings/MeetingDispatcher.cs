@@ -15,7 +15,7 @@ namespace NokoBot.Meetings;
 /// </summary>
 public sealed class MeetingDispatcher(
     MeetingStore meetings, AgendaService agendas, DeliveryLedger ledger, IEnumerable<IMeetingChannel> channels,
-    TimeProvider time, ILogger<MeetingDispatcher> logger)
+    TimeProvider time, ILogger<MeetingDispatcher> logger, StateStore? state = null)
 {
     public static readonly TimeOnly MorningTime = new(8, 0);
 
@@ -31,7 +31,7 @@ public sealed class MeetingDispatcher(
             {
                 var agenda = agendas.Agenda(council, meeting, await meetings.EditsAsync(meeting.Id, ct));
                 var domainMeeting = AgendaService.ToMeeting(meeting, agenda);
-                foreach (var member in council.Members)
+                foreach (var member in await AudienceAsync(council, ct))
                     foreach (var channel in channels.Where(c => c.Reaches(member)))
                         sent += await SendOnceAsync(council, meeting, domainMeeting, kind, member, channel, now, ct) ? 1 : 0;
             }
@@ -52,6 +52,18 @@ public sealed class MeetingDispatcher(
         return next;
     }
 
+    /// <summary>Every member, and the council's group chat when the secretary linked one (/linkgroup).</summary>
+    private async Task<IReadOnlyList<MemberContact>> AudienceAsync(CouncilSnapshot council, CancellationToken ct)
+    {
+        if (state is null || await state.GetAsync(Telegram.GroupHandler.GroupKey(council.Council.Id), ct) is not { } group
+            || !long.TryParse(group, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var groupChat))
+            return council.Members;
+        return [.. council.Members, new MemberContact(GroupMemberId, "Группа совета", MemberRole.Member, groupChat, false, null, [])];
+    }
+
+    /// <summary>The group chat is not a member: its deliveries carry no member id.</summary>
+    private const long GroupMemberId = 0;
+
     private static IEnumerable<MeetingNoticeKind> DueKinds(StoredMeeting meeting, CouncilSnapshot council, DateTimeOffset now)
     {
         if (meeting.Cancelled)
@@ -68,13 +80,16 @@ public sealed class MeetingDispatcher(
         MemberContact member, IMeetingChannel channel, DateTimeOffset now, CancellationToken ct)
     {
         if (kind == MeetingNoticeKind.Morning && channel.Name != Channels.Telegram + "-meeting") return false;
-        var recipient = ReminderPlanner.Recipient(member);
+        var recipient = member.Id == GroupMemberId
+            ? string.Create(CultureInfo.InvariantCulture, $"chat:{member.TelegramChatId}")
+            : ReminderPlanner.Recipient(member);
+        long? memberId = member.Id == GroupMemberId ? null : member.Id;
         var key = DeliveryKey.Create(string.Create(CultureInfo.InvariantCulture, $"meeting:{stored.Id}@{stored.Sequence}"),
             ReminderKind.Agenda, recipient, channel.Name, (int)kind);
         // Once per key: a new row is sent now; a row left pending by a transient failure is tried again when due.
         var existing = await ledger.FindAsync(key, ct);
         if (existing is null)
-            await ledger.EnqueueAsync(new DeliveryRequest(key, council.Council.Id, null, member.Id, ReminderKind.Agenda, channel.Name, recipient, now), ct);
+            await ledger.EnqueueAsync(new DeliveryRequest(key, council.Council.Id, null, memberId, ReminderKind.Agenda, channel.Name, recipient, now), ct);
         else if (existing.Status != DeliveryStatus.Pending || existing.DueAt > now)
             return false;
         var outcome = await channel.SendAsync(new MeetingNotice(key, kind, meeting, council.Council.Name, council.Council.TimeZone), member, ct);

@@ -45,6 +45,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();
+        services.AddSingleton<GroupHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UpdateProcessor>();

@@ -46,6 +46,7 @@ public static class TelegramTexts
             lines.Add("/setdue N дата — назначить срок пункту без даты");
             lines.Add("/members — участники и их ответственность");
             lines.Add("/meeting дата ЧЧ:ММ место — назначить заседание");
+            lines.Add("/linkgroup — (в группе совета) присылать туда повестки");
         }
         return string.Join("\n", lines);
     }
@@ -106,6 +107,9 @@ public static class TelegramTexts
         $"📎 Протокол «{Escape(fileName)}» заседания {meeting:dd.MM.yyyy} сохранён."
         + (closed.Count > 0 ? $" Закрыты пункты: {Escape(string.Join(", ", closed))}." : "")
         + string.Concat(dated.Select(d => $" П. {Escape(d.Number)} получил срок: до {DeadlineTexts.Date(d.Due)}."));
+
+    public static string GroupLinked(string council) =>
+        $"Группа подключена к совету «{Escape(council)}»: повестки заседаний будут приходить сюда.";
 
     public static string InviteLink(string party, string link, DateTimeOffset expires) =>
         $"Одноразовая ссылка для «{Escape(party)}», действует до {expires:dd.MM.yyyy}:\n{Escape(link)}";
