@@ -101,15 +101,14 @@ public static class DigestBuilder
             missingProtocols);
     }
 
-    /// <summary>The day a relative deadline's event happened: a matching recorded event, else the linked item's completion.</summary>
+    /// <summary>The day a relative deadline starts counting from (<see cref="AnchorDates"/>).</summary>
     private static DateOnly? AnchorDate(
         DigestPlanItem item, IReadOnlyList<RecordedEvent> events, Dictionary<long, ItemProgress> progress, TimeZoneInfo zone)
     {
         if (item.Deadline is not RelativeDeadline relative) return null;
-        var matched = events.Where(e => AnchorMatcher.EventMatches(relative.Anchor, e.Name)).Select(e => (DateOnly?)e.On).Min();
-        if (matched is not null) return matched;
-        return item.AnchorItemId is { } id && progress.TryGetValue(id, out var linked) && linked.ClosedAt is { } at
+        DateOnly? linkedClosed = item.AnchorItemId is { } id && progress.TryGetValue(id, out var linked) && linked.ClosedAt is { } at
             ? LocalDay(at, zone) : null;
+        return AnchorDates.Of(relative, linkedClosed, events.Select(e => (e.Name, e.On)));
     }
 
     private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) =>

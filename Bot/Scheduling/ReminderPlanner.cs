@@ -37,12 +37,10 @@ public sealed class ReminderPlanner(ProductionCalendar calendar)
     public static DateOnly? AnchorDate(CouncilSnapshot snapshot, StoredPlanItem item)
     {
         if (item.Deadline is not RelativeDeadline relative) return null;
-        if (item.AnchorItemId is { } anchorId && snapshot.Item(anchorId) is { } anchor)
-        {
-            var closed = ItemProgress.Of(anchor.Parties, snapshot.RepliesOf(anchorId), anchor.Result).ClosedAt;
-            if (closed is { } at) return CouncilClock.LocalDate(at, snapshot.Zone);
-        }
-        return snapshot.Events.FirstOrDefault(e => AnchorMatcher.EventMatches(relative.Anchor, e.Name))?.OccurredOn;
+        DateOnly? linkedClosed = item.AnchorItemId is { } anchorId && snapshot.Item(anchorId) is { } anchor
+            && ItemProgress.Of(anchor.Parties, snapshot.RepliesOf(anchorId), anchor.Result).ClosedAt is { } at
+            ? CouncilClock.LocalDate(at, snapshot.Zone) : null;
+        return AnchorDates.Of(relative, linkedClosed, snapshot.Events.Select(e => (e.Name, e.OccurredOn)));
     }
 
     /// <summary>
