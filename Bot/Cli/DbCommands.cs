@@ -19,6 +19,37 @@ internal static class DbCommands
                 : $"База {database.FilePath} обновлена: миграций применено {applied.Count}.");
             return NokoBotCli.Ok;
         });
-        return new Command("db", "Database maintenance") { migrate };
+        var file = new Argument<string>("file") { Description = "Where to write the copy (must not exist)" };
+        var backup = new Command("backup", "Copy the database while the service runs (SQLite online backup)") { file };
+        backup.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var database = await context.OpenDatabaseAsync(ct);
+            try
+            {
+                await new DatabaseMaintenance(database, context.Time).BackupAsync(parse.GetValue(file)!, ct);
+            }
+            catch (IOException e)
+            {
+                return await context.RefuseAsync($"Резервная копия не создана: {e.Message}");
+            }
+            await context.Out.WriteLineAsync($"Резервная копия базы {database.FilePath} записана в {Path.GetFullPath(parse.GetValue(file)!)}.");
+            return NokoBotCli.Ok;
+        });
+
+        var check = new Command("check", "Check the database's integrity and the delivery ledger's consistency; exit 1 when something is wrong");
+        check.SetAction(async (parse, ct) =>
+        {
+            var context = contexts.Create(parse);
+            var report = await new DatabaseMaintenance(await context.OpenDatabaseAsync(ct), context.Time).CheckAsync(TimeSpan.FromDays(1), ct);
+            await context.Out.WriteLineAsync($"Целостность SQLite: {report.Integrity}");
+            await context.Out.WriteLineAsync($"Советов: {report.Councils}, пунктов: {report.Items}, ответов: {report.Replies}.");
+            await context.Out.WriteLineAsync($"Доставки: отправлено {report.Sent}, ждут {report.Pending} (дольше суток: {report.StalePending}), ошибок {report.Failed}, пропущено {report.Skipped}.");
+            if (report.SentWithoutTime > 0) await context.Out.WriteLineAsync($"Ошибка журнала доставок: отмечено отправленными без времени — {report.SentWithoutTime}.");
+            if (report.OrphanReplies > 0) await context.Out.WriteLineAsync($"Ошибка: ответов без пункта плана — {report.OrphanReplies}.");
+            await context.Out.WriteLineAsync(report.Healthy ? "База в порядке." : "Найдены ошибки.");
+            return report.Healthy ? NokoBotCli.Ok : NokoBotCli.Refused;
+        });
+        return new Command("db", "Database maintenance") { migrate, backup, check };
     }
 }
