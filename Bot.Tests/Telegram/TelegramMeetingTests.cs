@@ -73,6 +73,9 @@ public sealed class TelegramMeetingTests
         rig.Api.PushDocument(700, "Протокол №5.pdf", [.. "%PDF протокол"u8], null, replyToMessageId: await agendaTo(700));
         var stored = await rig.WaitForTextAsync(700, t => t.StartsWith("📎", StringComparison.Ordinal));
 
+        var news = await rig.WaitForTextAsync(502, t => t.StartsWith("📎 Приложен протокол", StringComparison.Ordinal));
+
+        Assert.Contains("Закрыты ваши пункты: 8 «Обсуждение результатов НОКО»", news, StringComparison.Ordinal);
         Assert.Contains("заседания 26.06.2020 сохранён", stored, StringComparison.Ordinal);
         Assert.Contains("Закрыты пункты: 8.", stored, StringComparison.Ordinal);
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM meetings WHERE protocol_name = 'Протокол №5.pdf'"));

@@ -25,6 +25,11 @@ public sealed class MeetingDispatcher(
         var sent = 0;
         foreach (var meeting in await meetings.ListAsync(council.Council.Id, ct))
         {
+            if (meeting.ProtocolAt is { } attached && now - attached < ProtocolNewsFor)
+            {
+                sent += await TellProtocolAsync(council, meeting, now, ct);
+                continue;
+            }
             var start = Start(meeting, council);
             if (start <= now || meeting.ProtocolName is not null) continue;
             foreach (var kind in DueKinds(meeting, council, now))
@@ -52,6 +57,29 @@ public sealed class MeetingDispatcher(
         return next;
     }
 
+    /// <summary>Members are told about a protocol that closed their items while it is news.</summary>
+    public static readonly TimeSpan ProtocolNewsFor = TimeSpan.FromDays(7);
+
+    /// <summary>The members of the parties whose items the protocol closed, each once, on Telegram.</summary>
+    private async Task<int> TellProtocolAsync(CouncilSnapshot council, StoredMeeting meeting, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = (council.Plan?.Items ?? [])
+            .Where(i => council.RepliesOf(i.Id).Any(r => r.Kind == Domain.Replies.ReplyKind.Protocol && r.File?.Sha256 == meeting.ProtocolSha256)
+                && Domain.Replies.ItemProgress.ProtocolClosesItem(i.Result))
+            .ToList();
+        var sent = 0;
+        var domainMeeting = AgendaService.ToMeeting(meeting, []);
+        foreach (var member in council.Members)
+        {
+            var theirs = closed.Where(i => i.Parties.Intersect(member.Parties, StringComparer.OrdinalIgnoreCase).Any())
+                .Select(i => $"{i.Number} «{i.Title}»").ToList();
+            if (theirs.Count == 0) continue;
+            foreach (var channel in channels.Where(c => c.Name == Channels.Telegram + "-meeting" && c.Reaches(member)))
+                sent += await SendOnceAsync(council, meeting, domainMeeting, MeetingNoticeKind.ProtocolAttached, member, channel, now, ct, theirs) ? 1 : 0;
+        }
+        return sent;
+    }
+
     /// <summary>Every member, and the council's group chat when the secretary linked one (/linkgroup).</summary>
     private async Task<IReadOnlyList<MemberContact>> AudienceAsync(CouncilSnapshot council, CancellationToken ct)
     {
@@ -77,9 +105,11 @@ public sealed class MeetingDispatcher(
     }
 
     private async Task<bool> SendOnceAsync(CouncilSnapshot council, StoredMeeting stored, Domain.Meetings.Meeting meeting, MeetingNoticeKind kind,
-        MemberContact member, IMeetingChannel channel, DateTimeOffset now, CancellationToken ct)
+        MemberContact member, IMeetingChannel channel, DateTimeOffset now, CancellationToken ct, IReadOnlyList<string>? closedItems = null)
     {
-        if (kind == MeetingNoticeKind.Morning && channel.Name != Channels.Telegram + "-meeting") return false;
+        // The morning reminder and protocol news are chat messages; email carries the invitation and its updates.
+        if (kind is MeetingNoticeKind.Morning or MeetingNoticeKind.ProtocolAttached && !channel.Name.StartsWith(Channels.Telegram, StringComparison.Ordinal))
+            return false;
         var recipient = member.Id == GroupMemberId
             ? string.Create(CultureInfo.InvariantCulture, $"chat:{member.TelegramChatId}")
             : ReminderPlanner.Recipient(member);
@@ -92,7 +122,7 @@ public sealed class MeetingDispatcher(
             await ledger.EnqueueAsync(new DeliveryRequest(key, council.Council.Id, null, memberId, ReminderKind.Agenda, channel.Name, recipient, now), ct);
         else if (existing.Status != DeliveryStatus.Pending || existing.DueAt > now)
             return false;
-        var outcome = await channel.SendAsync(new MeetingNotice(key, kind, meeting, council.Council.Name, council.Council.TimeZone), member, ct);
+        var outcome = await channel.SendAsync(new MeetingNotice(key, kind, meeting, council.Council.Name, council.Council.TimeZone, closedItems), member, ct);
         if (outcome is SendOutcome.Sent s)
         {
             await ledger.MarkSentAsync(key, s.ExternalId, ct);

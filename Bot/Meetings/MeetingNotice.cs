@@ -4,10 +4,12 @@ using NokoBot.Scheduling;
 
 namespace NokoBot.Meetings;
 
-public enum MeetingNoticeKind { Agenda, Morning, Cancelled }
+public enum MeetingNoticeKind { Agenda, Morning, Cancelled, ProtocolAttached }
 
 /// <summary>One message about a meeting for one member: the agenda (or its update), the morning reminder, the cancellation.</summary>
-public sealed record MeetingNotice(string DeliveryKey, MeetingNoticeKind Kind, Meeting Meeting, string CouncilName, string TimeZone);
+/// <param name="ClosedItems">For <see cref="MeetingNoticeKind.ProtocolAttached"/>: the member's items the protocol closed («8 «Обсуждение…»»).</param>
+public sealed record MeetingNotice(
+    string DeliveryKey, MeetingNoticeKind Kind, Meeting Meeting, string CouncilName, string TimeZone, IReadOnlyList<string>? ClosedItems = null);
 
 /// <summary>A way to tell members about meetings (Telegram text; email with the .ics invitation).</summary>
 public interface IMeetingChannel

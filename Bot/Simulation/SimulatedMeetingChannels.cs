@@ -34,7 +34,6 @@ public sealed class MaildirMeetingChannel(MaildirEmailChannel mail, EmailCompose
 
     public async Task<SendOutcome> SendAsync(MeetingNotice notice, MemberContact member, CancellationToken ct)
     {
-        if (notice.Kind == MeetingNoticeKind.Morning) return new SendOutcome.Sent(null);
         var from = composer.From;
         var ics = MeetingCalendar.Build(notice.Meeting, notice.CouncilName, notice.TimeZone, from.Address, from.Name ?? "", [member.Email!], recorder.LocalNow);
         var message = composer.Compose(notice.DeliveryKey, new MailboxAddress(member.Name, member.Email!),

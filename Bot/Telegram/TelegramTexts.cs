@@ -135,6 +135,8 @@ public static class TelegramTexts
         var when = $"{m.LocalStart:dd.MM.yyyy} в {m.LocalStart:HH:mm}";
         if (notice.Kind == Meetings.MeetingNoticeKind.Cancelled)
             return $"❌ Заседание совета «{Escape(notice.CouncilName)}» {when} отменено.";
+        if (notice.Kind == Meetings.MeetingNoticeKind.ProtocolAttached)
+            return $"📎 Приложен протокол заседания {m.LocalStart:dd.MM.yyyy}. Закрыты ваши пункты: {Escape(string.Join("; ", notice.ClosedItems ?? []))}.";
         if (notice.Kind == Meetings.MeetingNoticeKind.Morning)
             return $"⏰ Сегодня в {m.LocalStart:HH:mm} заседание совета «{Escape(notice.CouncilName)}»: {Escape(m.Place)}.";
         var head = m.Sequence > 0 ? "📅 <b>Заседание перенесено</b>" : "📅 <b>Заседание совета</b>";
