@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Email;
+using NokoBot.Meetings;
+using NokoBot.Scheduling;
 using NokoBot.Storage;
 
 namespace NokoBot.Cli;
@@ -96,7 +98,9 @@ internal static class DigestCommands
         var outbox = new EmailOutbox(
             new DeliveryLedger(database, context.Time), new EmailOutboxStore(database, context.Time),
             new EmailSender(options, NullLogger<EmailSender>.Instance), context.Time, NullLogger<EmailOutbox>.Instance);
-        var mailer = new DigestMailer(database, new EmailComposer(options, context.Time), outbox, ProductionCalendar.WeekendsOnly, context.Time);
+        var calendar = CalendarFile.Load(context.Configuration["Calendar:Path"]);
+        var mailer = new DigestMailer(database, new EmailComposer(options, context.Time), outbox, calendar, context.Time,
+            new AgendaService(new ReminderPlanner(calendar)));
         return (found, mailer);
     }
 
