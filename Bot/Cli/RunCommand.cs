@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NokoBot.Hosting;
@@ -16,6 +17,8 @@ internal static class RunCommand
             using var host = NokoBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = context.DbPath }).Build();
             try
             {
+                // Validate before starting: the host would log the failure with a stack trace first.
+                if (host.Services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct);
                 await host.RunAsync(ct);
                 return NokoBotCli.Ok;
             }
