@@ -15,7 +15,6 @@ namespace NokoBot.Delivery;
 public sealed class DeliveryDispatcher(
     DeliveryLedger ledger,
     MemberChannels memberChannels,
-    ReminderPlanner planner,
     IEnumerable<IReminderChannel> channels,
     ILogger<DeliveryDispatcher> logger)
 {
@@ -31,12 +30,13 @@ public sealed class DeliveryDispatcher(
     /// missed for longer than the council's catch-up grace are recorded as skipped: the digest reports their items
     /// instead of flooding people with stale notices.
     /// </summary>
+    /// <param name="planned">The council's planned reminders, at least up to <paramref name="now"/>.</param>
     /// <returns>How many deliveries were written.</returns>
-    public async Task<int> EnqueueDueAsync(CouncilSnapshot snapshot, DateTimeOffset since, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> EnqueueDueAsync(
+        CouncilSnapshot snapshot, IEnumerable<PlannedReminder> planned, DateTimeOffset since, DateTimeOffset now, CancellationToken ct)
     {
         var written = 0;
-        var until = CouncilClock.LocalDate(now, snapshot.Zone);
-        foreach (var reminder in planner.Plan(snapshot, until).Where(r => r.At > since && r.At <= now))
+        foreach (var reminder in planned.Where(r => r.At > since && r.At <= now))
         {
             var lateness = now - reminder.At;
             foreach (var (member, channel) in ReminderPlanner.Recipients(snapshot, reminder))

@@ -1,5 +1,6 @@
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
+using NokoBot.Domain.Reminders;
 using NokoBot.Meetings;
 using NokoBot.Storage;
 
@@ -28,25 +29,28 @@ public sealed class ReminderSweep(
         // A first start plans from now: a fresh install must not replay the year's past reminders.
         var since = await state.GetInstantAsync(SweptUntilKey, ct) ?? now;
         var councils = await snapshots.LoadAllAsync(ct);
+        // One plan per council serves both what is due now and when to wake next: the reminders up to now are the
+        // same whatever the horizon.
+        var plans = councils.ToDictionary(c => c.Council.Id, c => planner.Plan(c, CouncilClock.LocalDate(now + Horizon, c.Zone)).ToList());
         var enqueued = 0;
-        foreach (var council in councils) enqueued += await dispatcher.EnqueueDueAsync(council, since, now, ct);
+        foreach (var council in councils) enqueued += await dispatcher.EnqueueDueAsync(council, plans[council.Council.Id], since, now, ct);
         await state.SetInstantAsync(SweptUntilKey, now, ct);
 
         var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
         if (meetings is not null)
             foreach (var council in councils) sent += await meetings.DispatchAsync(council, ct);
         foreach (var outbox in outboxes) sent += await outbox.DispatchDueAsync(ct);
-        return new Result(enqueued, sent, await NextWakeUpAsync(councils, now, ct), councils);
+        return new Result(enqueued, sent, await NextWakeUpAsync(councils, plans, now, ct), councils);
     }
 
-    /// <summary>The earliest of: the next planned reminder of any council, the next pending retry.</summary>
-    public async Task<DateTimeOffset?> NextWakeUpAsync(IReadOnlyList<CouncilSnapshot> councils, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The earliest of: the next planned reminder or meeting message of any council, the next pending retry.</summary>
+    private async Task<DateTimeOffset?> NextWakeUpAsync(
+        IReadOnlyList<CouncilSnapshot> councils, Dictionary<long, List<PlannedReminder>> plans, DateTimeOffset now, CancellationToken ct)
     {
         DateTimeOffset? next = await ledger.NextPendingDueAsync(ct) is { } pending ? Max(pending, now) : null;
         foreach (var council in councils)
         {
-            var until = CouncilClock.LocalDate(now + Horizon, council.Zone);
-            var first = planner.Plan(council, until).Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
+            var first = plans[council.Council.Id].Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
             if (first is { } at && (next is null || at < next)) next = at;
             if (meetings is not null && await meetings.NextAsync(council, now, ct) is { } meeting && (next is null || meeting < next)) next = meeting;
         }

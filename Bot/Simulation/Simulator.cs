@@ -63,7 +63,7 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             var smtp = Options.Create(new SmtpOptions { From = "nokobot@example.invalid", FromName = "NokoBot" });
             var composer = new EmailComposer(smtp, clock);
             var mail = new MaildirEmailChannel(mailFolder, composer, recorder);
-            var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db), planner,
+            var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db),
                 [new TranscriptTelegramChannel(transcript, recorder), mail], NullLogger<DeliveryDispatcher>.Instance);
             // Only its builder and renderer are used: the simulated digest is written, not sent.
             var digests = new DigestMailer(db, composer,
