@@ -1,6 +1,5 @@
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
-using NokoBot.Domain.Reminders;
 using NokoBot.Meetings;
 using NokoBot.Storage;
 
@@ -29,33 +28,32 @@ public sealed class ReminderSweep(
         // A first start plans from now: a fresh install must not replay the year's past reminders.
         var since = await state.GetInstantAsync(SweptUntilKey, ct) ?? now;
         var councils = await snapshots.LoadAllAsync(ct);
-        // One plan per council serves both what is due now and when to wake next: the reminders up to now are the
-        // same whatever the horizon.
-        var plans = councils.ToDictionary(c => c.Council.Id, c => planner.Plan(c, CouncilClock.LocalDate(now + Horizon, c.Zone)).ToList());
         var enqueued = 0;
-        foreach (var council in councils) enqueued += await dispatcher.EnqueueDueAsync(council, plans[council.Council.Id], since, now, ct);
+        DateTimeOffset? next = null;
+        foreach (var council in councils)
+        {
+            // One plan per council serves both what is due now and when to wake next (the reminders up to now are
+            // the same whatever the horizon); only the earliest future instant is kept, not the plan.
+            var plan = planner.Plan(council, CouncilClock.LocalDate(now + Horizon, council.Zone)).ToList();
+            enqueued += await dispatcher.EnqueueDueAsync(council, plan, since, now, ct);
+            next = Earliest(next, plan.Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min());
+        }
         await state.SetInstantAsync(SweptUntilKey, now, ct);
 
         var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
         if (meetings is not null)
-            foreach (var council in councils) sent += await meetings.DispatchAsync(council, ct);
+            foreach (var council in councils)
+            {
+                sent += await meetings.DispatchAsync(council, ct);
+                next = Earliest(next, await meetings.NextAsync(council, now, ct));
+            }
         foreach (var outbox in outboxes) sent += await outbox.DispatchDueAsync(ct);
-        return new Result(enqueued, sent, await NextWakeUpAsync(councils, plans, now, ct), councils);
+        // A retry pending in the ledger wakes the sweep too.
+        if (await ledger.NextPendingDueAsync(ct) is { } pending) next = Earliest(next, Max(pending, now));
+        return new Result(enqueued, sent, next, councils);
     }
 
-    /// <summary>The earliest of: the next planned reminder or meeting message of any council, the next pending retry.</summary>
-    private async Task<DateTimeOffset?> NextWakeUpAsync(
-        IReadOnlyList<CouncilSnapshot> councils, Dictionary<long, List<PlannedReminder>> plans, DateTimeOffset now, CancellationToken ct)
-    {
-        DateTimeOffset? next = await ledger.NextPendingDueAsync(ct) is { } pending ? Max(pending, now) : null;
-        foreach (var council in councils)
-        {
-            var first = plans[council.Council.Id].Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
-            if (first is { } at && (next is null || at < next)) next = at;
-            if (meetings is not null && await meetings.NextAsync(council, now, ct) is { } meeting && (next is null || meeting < next)) next = meeting;
-        }
-        return next;
-    }
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
