@@ -42,6 +42,20 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     /// <summary>Lets a test fail a call: return (status, error description, retry_after) or null to serve it.</summary>
     public Func<string, JsonObject, (int Status, string Description, int? RetryAfter)?>? Fault { get; set; }
 
+    /// <summary>Network trouble before a call is served: hang (until the client gives up) or drop the connection.</summary>
+    public Func<string, JsonObject, Disruption>? Disrupt { get; set; }
+
+    /// <summary>How long a hung call hangs; a client still waiting after that is served normally.</summary>
+    public TimeSpan HangFor { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The clock that stamps calls and judges the limits (a test's scaled clock, or real time).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Jitter forgiven when judging the limits: two processes' timers and a loopback hop never agree exactly.</summary>
+    public TimeSpan LimitSlack { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    public enum Disruption { None, Hang, Drop }
+
     public string BaseUrl { get; }
 
     private FakeTelegramBotApi(WebApplication app, string baseUrl)
@@ -165,7 +179,24 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         {
             return Error(400, "Bad Request: can't parse JSON");
         }
-        var at = DateTimeOffset.UtcNow;
+        if (Disrupt?.Invoke(method, body) is { } disruption and not Disruption.None)
+        {
+            Calls.Enqueue(new ApiCall(method + ":" + disruption.ToString().ToLowerInvariant(), body, Clock.GetUtcNow()));
+            if (disruption == Disruption.Drop)
+            {
+                http.Abort();
+                return Results.Empty;
+            }
+            try
+            {
+                await Task.Delay(HangFor, Clock, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+        var at = Clock.GetUtcNow();
         if (method != "getUpdates" && Fault?.Invoke(method, body) is { } fault)
         {
             Calls.Enqueue(new ApiCall(method + ":fault", body, at));
@@ -223,9 +254,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     {
         lock (_lock)
         {
-            while (_recentSends.Count > 0 && at - _recentSends.Peek() >= TimeSpan.FromSeconds(1)) _recentSends.Dequeue();
-            // A little slack for clock jitter between the two processes' timers.
-            var perChat = _lastToChat.TryGetValue(chatId, out var last) && at - last < TimeSpan.FromMilliseconds(950);
+            var second = TimeSpan.FromSeconds(1) - LimitSlack;
+            while (_recentSends.Count > 0 && at - _recentSends.Peek() >= second) _recentSends.Dequeue();
+            var perChat = _lastToChat.TryGetValue(chatId, out var last) && at - last < second;
             var global = _recentSends.Count >= 30;
             if (perChat || global) return true;
             _lastToChat[chatId] = at;

@@ -27,10 +27,12 @@ public sealed class SmtpServerFixture : IAsyncDisposable
 
     /// <param name="reject">Recipients the server refuses with 550.</param>
     /// <param name="defer">How many DATA commands get 451 first.</param>
+    /// <param name="tempfail">Recipients whose first RCPT gets 451 (greylisting).</param>
     /// <param name="port">A fixed port (to restart a server where a client expects it); a free one otherwise.</param>
     /// <param name="maildir">A folder that must not exist yet; a fresh temp one otherwise.</param>
     public static async Task<SmtpServerFixture> StartAsync(
-        CancellationToken ct, IEnumerable<string>? reject = null, int defer = 0, int? port = null, string? maildir = null)
+        CancellationToken ct, IEnumerable<string>? reject = null, int defer = 0, int? port = null, string? maildir = null,
+        IEnumerable<string>? tempfail = null)
     {
         await EnsureAiosmtpdAsync(ct);
         var chosenPort = port ?? FreePort();
@@ -46,6 +48,8 @@ public sealed class SmtpServerFixture : IAsyncDisposable
         var rejected = reject?.ToList() ?? [];
         if (rejected.Count > 0) start.ArgumentList.Add("reject=" + string.Join(",", rejected));
         if (defer > 0) start.ArgumentList.Add($"defer={defer}");
+        var greylisted = tempfail?.ToList() ?? [];
+        if (greylisted.Count > 0) start.ArgumentList.Add("tempfail=" + string.Join(",", greylisted));
         start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Fakes");
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
 
@@ -115,7 +119,7 @@ public sealed class SmtpServerFixture : IAsyncDisposable
         try { Directory.Delete(Maildir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -42,7 +42,7 @@ public sealed class ReminderSweepTests : IDisposable
         var db = new SqliteDatabase(_db.Path);
         var planner = new ReminderPlanner(ProductionCalendar.WeekendsOnly);
         var ledger = new DeliveryLedger(db, _time);
-        var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db), [_telegram, _email], NullLogger<DeliveryDispatcher>.Instance);
+        var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db), [_telegram, _email], _time, NullLogger<DeliveryDispatcher>.Instance);
         return new ReminderSweep(new CouncilSnapshotStore(db, _time), dispatcher, planner, ledger, new StateStore(db, _time), _time, []);
     }
 

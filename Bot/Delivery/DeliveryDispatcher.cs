@@ -16,6 +16,7 @@ public sealed class DeliveryDispatcher(
     DeliveryLedger ledger,
     MemberChannels memberChannels,
     IEnumerable<IReminderChannel> channels,
+    TimeProvider time,
     ILogger<DeliveryDispatcher> logger)
 {
     /// <summary>A reminder sent this long after its planned instant is marked late.</summary>
@@ -51,20 +52,40 @@ public sealed class DeliveryDispatcher(
         return written;
     }
 
-    /// <summary>Sends every pending delivery due by <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Sends the pending deliveries due by <paramref name="now"/> (up to <see cref="BatchSize"/> per channel; the sweep
+    /// comes back at once for the rest). One send is in flight at a time, so a crash can repeat at most one message.
+    /// </summary>
     /// <returns>How many were sent.</returns>
     public async Task<int> SendPendingAsync(IReadOnlyDictionary<long, CouncilSnapshot> snapshots, DateTimeOffset now, CancellationToken ct)
     {
         var sent = 0;
         foreach (var channelName in new[] { Channels.Telegram, Channels.Email })
         {
-            foreach (var entry in await ledger.PendingAsync(channelName, now, 1000, ct))
+            foreach (var entry in Interleave(await ledger.PendingAsync(channelName, now, BatchSize, ct)))
             {
                 ct.ThrowIfCancellationRequested();
-                if (await SendOneAsync(entry, snapshots, now, ct)) sent++;
+                // A batch can take a minute under the rate limits: staleness and retry times count from the send itself.
+                if (await SendOneAsync(entry, snapshots, time.GetUtcNow(), ct)) sent++;
             }
         }
         return sent;
+    }
+
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// Round-robin over recipients, oldest first within each: one member's ten reminders do not hold everyone else
+    /// behind Telegram's one-message-per-second-per-chat limit.
+    /// </summary>
+    public static IEnumerable<DeliveryEntry> Interleave(IReadOnlyList<DeliveryEntry> entries)
+    {
+        var queues = entries.GroupBy(e => e.Recipient, StringComparer.Ordinal).Select(g => new Queue<DeliveryEntry>(g)).ToList();
+        while (queues.Count > 0)
+        {
+            foreach (var queue in queues) yield return queue.Dequeue();
+            queues.RemoveAll(q => q.Count == 0);
+        }
     }
 
     private async Task<bool> SendOneAsync(DeliveryEntry entry, IReadOnlyDictionary<long, CouncilSnapshot> snapshots, DateTimeOffset now, CancellationToken ct)

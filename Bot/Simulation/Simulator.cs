@@ -64,7 +64,7 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
             var composer = new EmailComposer(smtp, clock);
             var mail = new MaildirEmailChannel(mailFolder, composer, recorder);
             var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db),
-                [new TranscriptTelegramChannel(transcript, recorder), mail], NullLogger<DeliveryDispatcher>.Instance);
+                [new TranscriptTelegramChannel(transcript, recorder), mail], clock, NullLogger<DeliveryDispatcher>.Instance);
             // Only its builder and renderer are used: the simulated digest is written, not sent.
             var digests = new DigestMailer(db, composer,
                 new EmailOutbox(ledger, new EmailOutboxStore(db, clock), new EmailSender(smtp, NullLogger<EmailSender>.Instance), clock, NullLogger<EmailOutbox>.Instance),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
 using Polly;
 using Polly.Retry;
@@ -24,12 +25,17 @@ public sealed class TelegramGateway
     private readonly ChatRateLimiter _limiter;
     private readonly ILogger<TelegramGateway> _logger;
     private readonly ResiliencePipeline _answers;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _sendTimeout;
 
-    public TelegramGateway(ITelegramBotClient bot, ChatRateLimiter limiter, TimeProvider time, ILogger<TelegramGateway> logger)
+    public TelegramGateway(
+        ITelegramBotClient bot, ChatRateLimiter limiter, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramGateway> logger)
     {
         _bot = bot;
         _limiter = limiter;
         _logger = logger;
+        _time = time;
+        _sendTimeout = TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds);
         _answers = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -38,6 +44,7 @@ public sealed class TelegramGateway
                 Delay = TimeSpan.FromSeconds(1),
                 ShouldHandle = new PredicateBuilder()
                     .Handle<ApiRequestException>(e => e.ErrorCode == 429 || e.ErrorCode >= 500)
+                    .Handle<RequestException>(e => e is not ApiRequestException)
                     .Handle<HttpRequestException>(),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Exception is ApiRequestException { Parameters.RetryAfter: int seconds } ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null),
@@ -58,13 +65,18 @@ public sealed class TelegramGateway
         {
             return Classify(e);
         }
+        catch (RequestException e)
+        {
+            // Not an answer from the Bot API: the connection broke or timed out before one came.
+            return new SendOutcome.Retry("network: " + (e.InnerException?.Message ?? e.Message));
+        }
         catch (HttpRequestException e)
         {
             return new SendOutcome.Retry("network: " + e.Message);
         }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new SendOutcome.Retry("timeout");
+            return new SendOutcome.Retry($"no answer in {_sendTimeout.TotalSeconds:0} s");
         }
     }
 
@@ -75,7 +87,7 @@ public sealed class TelegramGateway
         {
             await _answers.ExecuteAsync(async token => await SendPartsAsync(chatId, html, markup, token), ct);
         }
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             TelegramLog.ResponseFailed(_logger, e, chatId);
         }
@@ -91,7 +103,7 @@ public sealed class TelegramGateway
                 await _bot.EditMessageText(chatId, messageId, Truncate(html), ParseMode.Html, replyMarkup: markup, cancellationToken: token);
             }, ct);
         }
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             TelegramLog.ResponseFailed(_logger, e, chatId);
         }
@@ -103,7 +115,7 @@ public sealed class TelegramGateway
         {
             await _answers.ExecuteAsync(async token => await _bot.AnswerCallbackQuery(callbackId, text, cancellationToken: token), ct);
         }
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             TelegramLog.ResponseFailed(_logger, e, 0);
         }
@@ -125,7 +137,10 @@ public sealed class TelegramGateway
         for (var i = 0; i < parts.Count; i++)
         {
             await _limiter.WaitAsync(chatId, ct);
-            var message = await _bot.SendMessage(chatId, parts[i], ParseMode.Html, replyMarkup: i == parts.Count - 1 ? markup : null, cancellationToken: ct);
+            // The send's own deadline starts after the limiter's wait; a hung request must not hold the queue.
+            using var deadline = new CancellationTokenSource(_sendTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+            var message = await _bot.SendMessage(chatId, parts[i], ParseMode.Html, replyMarkup: i == parts.Count - 1 ? markup : null, cancellationToken: linked.Token);
             last = message.MessageId;
         }
         return last.ToString(CultureInfo.InvariantCulture);

@@ -22,6 +22,9 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout of getUpdates.</summary>
     public int PollTimeoutSeconds { get; set; } = 50;
 
+    /// <summary>How long one send may take before it is abandoned and retried later (polls have their own, longer wait).</summary>
+    public int SendTimeoutSeconds { get; set; } = 20;
+
     public int GlobalMessagesPerSecond { get; set; } = 30;
 
     public int GroupMessagesPerMinute { get; set; } = 20;
@@ -45,6 +48,8 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add($"Telegram__ApiBaseUrl must be an http(s) URL, got '{options.ApiBaseUrl}'.");
         if (options.PollTimeoutSeconds is < 0 or > 90)
             failures.Add($"Telegram__PollTimeoutSeconds must be 0-90, got {options.PollTimeoutSeconds}.");
+        if (options.SendTimeoutSeconds is < 1 or > 300)
+            failures.Add($"Telegram__SendTimeoutSeconds must be 1-300, got {options.SendTimeoutSeconds}.");
         if (options.GlobalMessagesPerSecond < 1) failures.Add("Telegram__GlobalMessagesPerSecond must be at least 1.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

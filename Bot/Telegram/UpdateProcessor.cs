@@ -37,7 +37,18 @@ public sealed class UpdateProcessor(
         if (effects.Answers.Count > 0 && sender is { } userId && !flood.AllowAnswer(userId))
             TelegramLog.Flooding(logger, userId);
         else
-            foreach (var answer in effects.Answers) await answer(ct);
+            foreach (var answer in effects.Answers)
+            {
+                try
+                {
+                    await answer(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // The update is committed; a lost answer must not stop the receiver.
+                    TelegramLog.UpdateFailed(logger, e, update.Id);
+                }
+            }
         if (effects.HasWrites) await nudge.NowAsync(ct);
     }
 

@@ -52,7 +52,7 @@ internal static class ScaleScenario
             var planner = new ReminderPlanner(CalendarFile.Load(Path.Combine(ParserScenario.RepoRoot(), "config", "calendar", "ru.txt")));
             var ledger = new DeliveryLedger(db, time);
             var sweep = new ReminderSweep(new CouncilSnapshotStore(db, time),
-                new DeliveryDispatcher(ledger, new MemberChannels(db), [], NullLogger<DeliveryDispatcher>.Instance),
+                new DeliveryDispatcher(ledger, new MemberChannels(db), [], time, NullLogger<DeliveryDispatcher>.Instance),
                 planner, ledger, new StateStore(db, time), time, []);
             var result = await sweep.RunAsync(CancellationToken.None);
             watch.Stop();
