@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 bash scripts/install-test-deps.sh
+# The crash test kills and restarts the service as it ships: a framework-dependent publish of Bot.
+dotnet publish Bot/Bot.csproj -c Release -o .artifacts/nokobot --nologo -v quiet
+export NOKOBOT_PUBLISHED="$PWD/.artifacts/nokobot"
 dotnet test --solution NokoBot.sln "$@"

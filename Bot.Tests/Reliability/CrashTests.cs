@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
+using NokoBot.Domain.Reminders;
+using NokoBot.Scheduling;
+using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
+using NokoBot.Tests.Support;
+
+namespace NokoBot.Tests.Reliability;
+
+/// <summary>
+/// The published <c>nokobot run</c> as a separate process, killed with SIGKILL at random moments of a burst of
+/// 1 000 reminders and started again, ten times. The fake Bot API's record judges: nothing lost, at most one
+/// repeat per kill (the one send that may be in flight), and what members wrote while it was down is handled once.
+/// </summary>
+public sealed class CrashTests : IAsyncDisposable
+{
+    private const int Members = 100;
+    private const int Items = 10;
+    private const int Kills = 10;
+    private const long FirstChat = 90_000;
+
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly TempDatabase _db = new();
+    private readonly ConcurrentQueue<string> _output = new();
+    private FakeTelegramBotApi? _api;
+    private Process? _service;
+
+    /// <summary>
+    /// The publish of <c>Bot</c> that test.sh makes; the Bot project's own build output otherwise (the copy beside
+    /// the tests lacks what the ASP.NET shared framework gives the tests).
+    /// </summary>
+    private static string ServiceDll => Path.Combine(
+        Environment.GetEnvironmentVariable("NOKOBOT_PUBLISHED") is { Length: > 0 } published
+            ? published
+            : RepoPaths.Of("Bot", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name, "net10.0"),
+        "nokobot.dll");
+
+    [Fact]
+    public async Task Killing_the_service_mid_burst_loses_nothing_repeats_at_most_one_send_per_kill_and_handles_each_update_once()
+    {
+        Assert.True(File.Exists(ServiceDll), $"{ServiceDll} is missing: build the solution (test.sh publishes it).");
+        _api = await FakeTelegramBotApi.StartAsync(_ct);
+        var postponeItem = await SeedAsync();
+        var random = new Random(1130);
+        var postponeTo = new DateOnly(DateTime.UtcNow.Year, 12, 31).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            var before = _api.CallsTo("sendMessage").Count;
+            _service = StartService();
+            await WaitAsync(() => _api.CallsTo("sendMessage").Count > before, $"sends after start {kill + 1}", TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), _ct);
+            _service.Kill(entireProcessTree: true);
+            await _service.WaitForExitAsync(_ct);
+            _service.Dispose();
+            _service = null;
+            // Written while the service is down: Telegram keeps it until the next getUpdates confirms it.
+            _api.PushText(FirstChat + kill, $"/postpone {postponeItem} {postponeTo} перенос во время простоя {kill}");
+        }
+        _service = StartService();
+        await WaitAsync(() => Count("SELECT count(*) FROM deliveries WHERE status = 'pending'") == 0
+            && Count("SELECT count(*) FROM replies") == Kills, "the burst and the updates handled", TimeSpan.FromMinutes(3));
+
+        var sent = _api.CallsTo("sendMessage")
+            .Select(c => c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>())
+            .Where(data => data is not null)
+            .ToList();
+        var distinct = sent.Distinct(StringComparer.Ordinal).Count();
+        var duplicates = sent.Count - distinct;
+        TestContext.Current.SendDiagnosticMessage($"{Kills} kills: {distinct} reminders delivered, {duplicates} repeated");
+        Assert.Equal(Members * Items, distinct);
+        Assert.InRange(duplicates, 0, Kills);
+        Assert.Equal(Members * Items, Count("SELECT count(*) FROM deliveries WHERE status = 'sent'"));
+
+        var postponedBy = Query<long>("SELECT member_id FROM replies WHERE kind = 'postponed'");
+        Assert.Equal(Kills, postponedBy.Count);
+        Assert.Equal(Kills, postponedBy.Distinct().Count());
+        Assert.All(Enumerable.Range(0, Kills), k => Assert.True(
+            _api.TextsTo(FirstChat + k).Count(t => t.Contains("31.12", StringComparison.Ordinal)) <= 1, $"member {k} answered twice"));
+        Assert.Equal(0, _api.PendingUpdates);
+        Assert.DoesNotContain(_output, line => line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal));
+    }
+
+    /// <returns>The number of the item members postpone during the outages.</returns>
+    private async Task<string> SeedAsync()
+    {
+        var time = TimeProvider.System;
+        await new MigrationRunner(_db.Database, time).ApplyAsync(_ct);
+        var year = DateTime.UtcNow.Year;
+        // Items without dates: the only reminders are the burst written below, nothing else falls due meanwhile.
+        var plan = new PlanImport(
+            [.. Enumerable.Range(1, Items + 1).Select(i => new PlanItem(
+                $"{i}", null, $"Мероприятие {i} плана НОКО", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
+        var council = await TestCouncil.AddAsync(_db.Database, time, "desnogorsk", "UTC", year, plan, _ct);
+        var ledger = new DeliveryLedger(_db.Database, time);
+        var items = Query<long>("SELECT id FROM plan_items ORDER BY id");
+        var now = time.GetUtcNow();
+        for (var m = 0; m < Members; m++)
+        {
+            var member = await TestCouncil.AddMemberAsync(_db.Database, council, $"Участник {m}", "member", FirstChat + m, null, _ct, "Общественный совет");
+            foreach (var item in items.Take(Items))
+            {
+                var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(now.UtcDateTime)), ReminderKind.Before,
+                    $"member:{member}", Channels.Telegram);
+                await ledger.EnqueueAsync(new DeliveryRequest(key, council, item, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", now), _ct);
+            }
+        }
+        await new StateStore(_db.Database, time).SetInstantAsync(ReminderSweep.SweptUntilKey, now, _ct);
+        return $"{Items + 1}";
+    }
+
+    private Process StartService()
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _db.Folder,
+        };
+        foreach (var arg in new[] { ServiceDll, "run", "--db", _db.Path }) start.ArgumentList.Add(arg);
+        start.Environment["Telegram__BotToken"] = FakeTelegramBotApi.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = _api!.BaseUrl;
+        start.Environment["Telegram__BotUsername"] = FakeTelegramBotApi.BotUsername;
+        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
+        start.Environment["Calendar__Path"] = RepoPaths.Of("config", "calendar", "ru.txt");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nokobot");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits, and on a time-out says what the service printed last.</summary>
+    private async Task WaitAsync(Func<bool> condition, string what, TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.TrueAsync(condition, what, timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "; the service printed:\n" + string.Join('\n', _output.TakeLast(30)), e);
+        }
+    }
+
+    private long Count(string sql) => Query<long>(sql).Single();
+
+    private List<T> Query<T>(string sql)
+    {
+        using var connection = _db.Database.OpenAsync(_ct).GetAwaiter().GetResult();
+        return [.. connection.Query<T>(sql)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_service is { HasExited: false })
+        {
+            _service.Kill(entireProcessTree: true);
+            await _service.WaitForExitAsync(CancellationToken.None);
+        }
+        _service?.Dispose();
+        if (_api is not null) await _api.DisposeAsync();
+        _db.Dispose();
+    }
+}
