@@ -32,7 +32,7 @@ public static partial class ChatDateParser
     public static bool TryParse(string text, DateOnly today, out DateOnly date)
     {
         date = default;
-        var t = text.Trim().ToLowerInvariant().Replace('ё', 'е');
+        var t = AsciiDigits(text.Trim().ToLowerInvariant().Replace('ё', 'е'));
         if (Plus().Match(t) is { Success: true } plus)
         {
             if (!int.TryParse(plus.Groups["n"].Value, CultureInfo.InvariantCulture, out var days) || days > 3660) return false;
@@ -57,6 +57,14 @@ public static partial class ChatDateParser
         date = new DateOnly(year, month, day);
         return true;
     }
+
+    /// <summary>Regex \d matches any script's digits («１５», «١٥»), int.Parse only ASCII ones.</summary>
+    private static string AsciiDigits(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsDigit(source[i]) ? (char)('0' + (int)char.GetNumericValue(source[i])) : source[i];
+        });
 
     private static int Year(string digits, DateOnly today) =>
         digits.Length == 2 ? today.Year / 100 * 100 + int.Parse(digits, CultureInfo.InvariantCulture) : int.Parse(digits, CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ public static partial class RussianDeadlineParser
     }
 
     /// <summary>
-    /// One kind of dash and space, no line breaks or quotes, «г.»/«года» after a year dropped, filler words in front
+    /// One kind of dash and space, ASCII digits, no line breaks or quotes, «г.»/«года» after a year dropped, filler words in front
     /// («срок:», «в течение») dropped. Returned twice, aligned letter for letter: lower case with ё → е for
     /// matching, and as written for quoting (an event's words keep their capitals: «НОКО»).
     /// </summary>
@@ -48,6 +48,8 @@ public static partial class RussianDeadlineParser
                 '‐' or '‑' or '‒' or '–' or '—' or '―' or '−' => '-',
                 '«' or '»' or '"' or '“' or '”' or '„' => ' ',
                 _ when char.IsWhiteSpace(c) || char.IsControl(c) => ' ',
+                // Regex \d matches any script's digits («２０２０», «٣»), int.Parse only ASCII ones.
+                _ when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
                 _ => c,
             });
         }

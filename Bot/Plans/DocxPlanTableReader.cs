@@ -1,4 +1,5 @@
 using System.IO.Packaging;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -13,24 +14,26 @@ namespace NokoBot.Plans;
 /// </summary>
 public static class DocxPlanTableReader
 {
+    private const int MaxColumns = 63;
+
     public static PlanTable Read(Stream stream)
     {
-        WordprocessingDocument document;
+        // The package's parts are unzipped and parsed lazily, so a damaged part surfaces while the body is read, not at Open:
+        // a missing part (InvalidOperationException), a relationship to a bad part name (ArgumentException), broken XML, an
+        // attribute value outside the schema (FormatException, OverflowException).
         try
         {
-            document = WordprocessingDocument.Open(stream, false);
-        }
-        catch (Exception e) when (e is FileFormatException or OpenXmlPackageException or InvalidDataException or IOException)
-        {
-            throw new PlanFormatException("Файл повреждён или не является документом Word (.docx).");
-        }
-        using (document)
-        {
+            using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new PlanFormatException("В документе Word нет текста.");
             var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).Select(ReadTable).ToList();
             if (tables.Count == 0) throw new PlanFormatException("В документе нет таблицы плана.");
             return tables.FirstOrDefault(LooksLikePlan) ?? tables[0];
+        }
+        catch (Exception e) when (e is FileFormatException or OpenXmlPackageException or InvalidDataException or IOException or XmlException
+            or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw new PlanFormatException("Файл повреждён или не является документом Word (.docx).");
         }
     }
 
@@ -52,6 +55,9 @@ public static class DocxPlanTableReader
                 var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
                 var text = continues && above is not null && cells.Count < above.Count ? above[cells.Count] : CellText(cell);
                 var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                // Word has at most 63 columns; a wider span is a damaged file, and filling it in would exhaust memory.
+                if (span > MaxColumns)
+                    throw new PlanFormatException($"Таблица в документе Word повреждена: ячейка объединяет больше {MaxColumns} колонок, в Word столько не бывает.");
                 cells.Add(text);
                 // A cell spanning grid columns keeps the later cells in their columns.
                 for (var i = 1; i < span; i++) cells.Add("");
