@@ -252,6 +252,19 @@ public sealed partial class PlanDocxFuzzTests
         Assert.Contains("повреждена", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_docx_that_unpacks_to_gigabytes_is_refused_not_read_into_memory()
+    {
+        // 40 million spaces inside one run deflate to a few dozen kilobytes.
+        var docx = WithDocumentXml(xml => xml.Insert(xml.IndexOf("</w:body>", StringComparison.Ordinal),
+            "<w:p><w:r><w:t xml:space=\"preserve\">" + new string(' ', 40_000_000) + "</w:t></w:r></w:p>"));
+        Assert.True(docx.Length < 1_000_000, $"the bomb is {docx.Length} bytes");
+
+        var error = Assert.Throws<PlanFormatException>(() => PlanFileReader.Read(docx, "plan.docx", 2020));
+
+        Assert.Contains("повреждён", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Found by the fuzz: each of these escaped from OpenXml as a crash (InvalidOperationException, XmlException,
     /// FormatException, OverflowException, ArgumentException, InvalidDataException) instead of a refusal.

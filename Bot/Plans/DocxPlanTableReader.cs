@@ -16,6 +16,9 @@ public static class DocxPlanTableReader
 {
     private const int MaxColumns = 63;
 
+    /// <summary>A real plan's document.xml is well under a megabyte; this stops a zip bomb from unpacking gigabytes.</summary>
+    private static readonly OpenSettings Limits = new() { MaxCharactersInPart = 32 * 1024 * 1024 };
+
     public static PlanTable Read(Stream stream)
     {
         // The package's parts are unzipped and parsed lazily, so a damaged part surfaces while the body is read, not at Open:
@@ -23,7 +26,7 @@ public static class DocxPlanTableReader
         // attribute value outside the schema (FormatException, OverflowException).
         try
         {
-            using var document = WordprocessingDocument.Open(stream, false);
+            using var document = WordprocessingDocument.Open(stream, false, Limits);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new PlanFormatException("В документе Word нет текста.");
             var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).Select(ReadTable).ToList();
