@@ -36,8 +36,13 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     public bool EnforceLimits { get; set; }
 
     private int _limitViolations;
+    private int _perChatViolations;
 
+    /// <summary>Sends refused with 429 for breaking a limit (either one).</summary>
     public int LimitViolations => Volatile.Read(ref _limitViolations);
+
+    /// <summary>Of those, the ones that broke the one-per-second limit of a chat.</summary>
+    public int PerChatViolations => Volatile.Read(ref _perChatViolations);
 
     /// <summary>Lets a test fail a call: return (status, error description, retry_after) or null to serve it.</summary>
     public Func<string, JsonObject, (int Status, string Description, int? RetryAfter)?>? Fault { get; set; }
@@ -258,6 +263,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             while (_recentSends.Count > 0 && at - _recentSends.Peek() >= second) _recentSends.Dequeue();
             var perChat = _lastToChat.TryGetValue(chatId, out var last) && at - last < second;
             var global = _recentSends.Count >= 30;
+            if (perChat) Interlocked.Increment(ref _perChatViolations);
             if (perChat || global) return true;
             _lastToChat[chatId] = at;
             _recentSends.Enqueue(at);

@@ -6,6 +6,9 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["parser"] = ParserScenario.RunAsync,
     ["ingest"] = IngestScenario.RunAsync,
     ["scale"] = ScaleScenario.RunAsync,
+    ["dispatch"] = DispatchScenario.RunAsync,
+    ["timing"] = TimingScenario.RunAsync,
+    ["restart"] = RestartScenario.RunAsync,
 };
 foreach (var name in args.Length > 0 ? args : [.. scenarios.Keys])
 {

@@ -1,0 +1,148 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
+using NokoBot.Domain.Reminders;
+using NokoBot.Hosting;
+using NokoBot.Scheduling;
+using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
+
+namespace NokoBot.Bench;
+
+/// <summary>
+/// The real <c>nokobot run</c> host in this process, over a temp SQLite file, talking through Telegram.Bot to the
+/// fake Bot API on loopback — what the dispatch, timing and restart scenarios measure.
+/// </summary>
+internal sealed class ServiceRig : IAsyncDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("nokobot-bench-");
+    private IHost? _host;
+
+    private ServiceRig(FakeTelegramBotApi api, TimeProvider time)
+    {
+        Api = api;
+        Time = time;
+        Database = new SqliteDatabase(Path.Combine(_folder.FullName, "nokobot.db"));
+    }
+
+    public FakeTelegramBotApi Api { get; }
+    public TimeProvider Time { get; }
+    public SqliteDatabase Database { get; }
+    public long CouncilId { get; private set; }
+
+    public static async Task<ServiceRig> CreateAsync(TimeProvider time, PlanImport plan, int year)
+    {
+        var rig = new ServiceRig(await FakeTelegramBotApi.StartAsync(CancellationToken.None), time);
+        rig.Api.Clock = time;
+        await new MigrationRunner(rig.Database, time).ApplyAsync(CancellationToken.None);
+        var council = (await new CouncilStore(rig.Database, time).AddAsync("bench", "Общественный совет", "Europe/Moscow", CancellationToken.None))!;
+        await new PlanStore(rig.Database, time).ImportAsync(council.Id, year, "bench.txt", "bench", plan, CancellationToken.None);
+        rig.CouncilId = council.Id;
+        return rig;
+    }
+
+    /// <summary>Items without dates: nothing falls due but what a scenario writes to the ledger itself.</summary>
+    public static PlanImport UndatedPlan(int items) => new(
+        [.. Enumerable.Range(1, items).Select(i => new PlanItem($"{i}", null, $"Мероприятие {i}", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
+
+    /// <summary>Members in private chats <paramref name="firstChat"/>… (set-up, not measured).</summary>
+    public async Task<IReadOnlyList<long>> AddMembersAsync(int count, long firstChat)
+    {
+        var directory = new MemberDirectory(Database, Time);
+        var ids = new List<long>(count);
+        for (var i = 0; i < count; i++)
+            ids.Add(await directory.AddAsync(CouncilId, $"Участник {i}", Domain.Councils.MemberRole.Member, firstChat + i, null, ["Общественный совет"], CancellationToken.None));
+        return ids;
+    }
+
+    /// <summary>Writes reminders straight to the ledger, each due at its own instant, in one transaction.</summary>
+    public async Task EnqueueAsync(IEnumerable<(long Item, long Member, DateTimeOffset Due)> reminders)
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await using var tx = await connection.BeginTransactionAsync();
+        foreach (var (item, member, due) in reminders)
+        {
+            var recipient = $"member:{member}";
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO deliveries (key, council_id, item_id, member_id, kind, channel, recipient, due_at, late, created_at)
+                VALUES (@key, @council, @item, @member, 'before', 'telegram', @recipient, @due, 0, @due)
+                """,
+                new
+                {
+                    key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(due.UtcDateTime)), ReminderKind.Before, recipient, Channels.Telegram),
+                    council = CouncilId, item, member, recipient, due = due.ToUnixTimeMilliseconds(),
+                }, tx);
+        }
+        await tx.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<long>> ItemIdsAsync()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        return [.. await connection.QueryAsync<long>("SELECT id FROM plan_items ORDER BY id")];
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    public Task MarkSweptUntilAsync(DateTimeOffset at) => new StateStore(Database, Time).SetInstantAsync(ReminderSweep.SweptUntilKey, at, CancellationToken.None);
+
+    /// <param name="messagesPerSecond">The bot's own global limit (Telegram's is 30).</param>
+    public async Task StartAsync(int messagesPerSecond)
+    {
+        var calendar = Path.Combine(_folder.FullName, "calendar.txt");
+        await File.WriteAllTextAsync(calendar, "# weekends only\n");
+        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(_folder.FullName, "nokobot.db"),
+            ["Calendar:Path"] = calendar,
+            ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
+            ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Telegram:GlobalMessagesPerSecond"] = $"{messagesPerSecond}",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(Time);
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    /// <summary>Waits until no delivery is pending (polling the ledger), up to <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilDeliveredAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await CountAsync("SELECT count(*) FROM deliveries WHERE status = 'pending'") > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("deliveries still pending after " + timeout);
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>(member, accepted at) of every reminder the fake accepted: the member is in the button's callback data.</summary>
+    public IReadOnlyList<(long Member, DateTimeOffset At)> AcceptedReminders() =>
+        [.. Api.CallsTo("sendMessage")
+            .Select(c => (Data: c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>(), c.At))
+            .Where(c => c.Data is not null)
+            .Select(c => (long.Parse(c.Data!.Split(':')[3], System.Globalization.CultureInfo.InvariantCulture), c.At))];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+        await Api.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+}
