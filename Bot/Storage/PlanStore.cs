@@ -40,6 +40,8 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
 
         int added = 0, updated = 0;
         var earlier = new List<(string Number, string Title, long Id)>();
+        // A council has a handful of parties named again on every row: each is looked up once per import.
+        var partyIds = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
@@ -56,7 +58,8 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                 deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor, anchorItemId,
             };
             long itemId;
-            if (itemIds.Remove(item.Number, out itemId))
+            var isNew = !itemIds.Remove(item.Number, out itemId);
+            if (!isNew)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
@@ -82,7 +85,7 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                     """, row, tx, cancellationToken: ct));
                 added++;
             }
-            await LinkPartiesAsync(connection, tx, councilId, itemId, item.Responsible, ct);
+            await LinkPartiesAsync(connection, tx, councilId, itemId, isNew, item.Responsible, partyIds, ct);
             earlier.Add((item.Number, item.Title, itemId));
         }
 
@@ -95,18 +98,25 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
     }
 
     private static async Task LinkPartiesAsync(
-        DbConnection connection, DbTransaction tx, long councilId, long itemId, IReadOnlyList<string> parties, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, long councilId, long itemId, bool isNew, IReadOnlyList<string> parties,
+        Dictionary<string, long> partyIds, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM item_parties WHERE item_id = @itemId", new { itemId }, tx, cancellationToken: ct));
+        if (!isNew)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM item_parties WHERE item_id = @itemId", new { itemId }, tx, cancellationToken: ct));
         for (var position = 0; position < parties.Count; position++)
         {
-            var partyId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO parties (council_id, name) VALUES (@councilId, @name)
-                ON CONFLICT (council_id, name) DO UPDATE SET name = excluded.name
-                RETURNING id
-                """, new { councilId, name = parties[position] }, tx, cancellationToken: ct));
+            var name = parties[position];
+            if (!partyIds.TryGetValue(name, out var partyId))
+            {
+                partyId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    """
+                    INSERT INTO parties (council_id, name) VALUES (@councilId, @name)
+                    ON CONFLICT (council_id, name) DO UPDATE SET name = excluded.name
+                    RETURNING id
+                    """, new { councilId, name }, tx, cancellationToken: ct));
+                partyIds[name] = partyId;
+            }
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)",
                 new { itemId, partyId, position }, tx, cancellationToken: ct));

@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["dispatch"] = DispatchScenario.RunAsync,
     ["timing"] = TimingScenario.RunAsync,
     ["restart"] = RestartScenario.RunAsync,
+    ["footprint"] = FootprintScenario.RunAsync,
 };
 foreach (var name in args.Length > 0 ? args : [.. scenarios.Keys])
 {

@@ -7,6 +7,8 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace NokoBot.Bench;
 
@@ -55,12 +57,12 @@ internal static class ScaleScenario
                 new DeliveryDispatcher(ledger, new MemberChannels(db), [], time, NullLogger<DeliveryDispatcher>.Instance),
                 planner, ledger, new StateStore(db, time), time, []);
             var result = await sweep.RunAsync(CancellationToken.None);
+            var triggers = await ScheduleAsync(result, time);
             watch.Stop();
 
             Report.Line($"scale.import.{councils}x50", imported, "s");
             Report.Line($"scale.imported_and_scheduled.{councils}x50", watch.Elapsed.TotalSeconds, "s", goal: 10);
-            // Quartz holds one sweep trigger, one health trigger and one digest cron per council.
-            Report.Line("scale.quartz_triggers", councils + 2, "triggers");
+            Report.Line("scale.quartz_triggers", triggers, "triggers");
             Report.Line("scale.next_wake_up_found", result.NextWakeUp is null ? 0 : 1, "bool");
         }
         finally
@@ -68,5 +70,24 @@ internal static class ScaleScenario
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The triggers the service keeps in Quartz after that sweep: the sweep's next wake-up, the health check, a digest cron per council.</summary>
+    private static async Task<int> ScheduleAsync(ReminderSweep.Result result, TimeProvider time)
+    {
+        await using var services = new ServiceCollection().AddQuartz(q =>
+        {
+            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
+            q.AddJob<HealthJob>(j => j.WithIdentity(HealthJob.Key).StoreDurably());
+            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
+        }).BuildServiceProvider();
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await ReminderSweepJob.ScheduleAtAsync(scheduler, result.NextWakeUp ?? time.GetUtcNow(), CancellationToken.None);
+        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("health-hourly", "nokobot").ForJob(HealthJob.Key)
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()).Build());
+        await DigestSchedule.SyncAsync(scheduler, result.Councils, time.GetUtcNow(), CancellationToken.None);
+        var count = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup())).Count;
+        await scheduler.Shutdown();
+        return count;
     }
 }
