@@ -19,6 +19,31 @@ public sealed class ReminderPlanner(ProductionCalendar calendar)
                 yield return reminder;
     }
 
+    /// <summary>A plan is a year long: no reminder is further away than this.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
+
+    private static readonly TimeSpan Week = TimeSpan.FromDays(8);
+
+    /// <summary>
+    /// The reminders up to <paramref name="now"/> (whatever the horizon, those are the same) and the first one after it.
+    /// Plans a week ahead first and the whole horizon only when that week holds nothing: overdue repeats run on to
+    /// whatever day is asked, so a year ahead costs many times what the answer needs.
+    /// </summary>
+    public (IReadOnlyList<PlannedReminder> Plan, DateTimeOffset? Next) PlanAround(CouncilSnapshot snapshot, DateTimeOffset now)
+    {
+        var plan = Plan(snapshot, CouncilClock.LocalDate(now + Week, snapshot.Zone)).ToList();
+        var next = FirstAfter(plan, now);
+        if (next is null)
+        {
+            plan = [.. Plan(snapshot, CouncilClock.LocalDate(now + Horizon, snapshot.Zone))];
+            next = FirstAfter(plan, now);
+        }
+        return (plan, next);
+    }
+
+    private static DateTimeOffset? FirstAfter(IEnumerable<PlannedReminder> plan, DateTimeOffset now) =>
+        plan.Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
+
     public static ReminderInput Input(CouncilSnapshot snapshot, StoredPlanItem item) => new(
         item.Id, snapshot.Plan!.Year, item.Deadline, item.Parties, item.Result, [.. snapshot.RepliesOf(item.Id)],
         item.DueOverride, AnchorDate(snapshot, item));

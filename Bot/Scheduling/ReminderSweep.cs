@@ -1,5 +1,4 @@
 using NokoBot.Delivery;
-using NokoBot.Domain.Councils;
 using NokoBot.Meetings;
 using NokoBot.Storage;
 
@@ -16,9 +15,6 @@ public sealed class ReminderSweep(
 {
     public const string SweptUntilKey = "scheduler.swept_until";
 
-    /// <summary>How far ahead the next wake-up is looked for; a plan is a year long.</summary>
-    private static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
-
     /// <param name="Councils">The councils as this pass saw them.</param>
     public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp, IReadOnlyList<CouncilSnapshot> Councils);
 
@@ -32,11 +28,10 @@ public sealed class ReminderSweep(
         DateTimeOffset? next = null;
         foreach (var council in councils)
         {
-            // One plan per council serves both what is due now and when to wake next (the reminders up to now are
-            // the same whatever the horizon); only the earliest future instant is kept, not the plan.
-            var plan = planner.Plan(council, CouncilClock.LocalDate(now + Horizon, council.Zone)).ToList();
+            // One plan per council serves both what is due now and when to wake next; only the instant is kept.
+            var (plan, first) = planner.PlanAround(council, now);
             enqueued += await dispatcher.EnqueueDueAsync(council, plan, since, now, ct);
-            next = Earliest(next, plan.Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min());
+            next = Earliest(next, first);
         }
         await state.SetInstantAsync(SweptUntilKey, now, ct);
 

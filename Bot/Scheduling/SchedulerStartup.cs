@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NokoBot.Domain.Councils;
 using Quartz;
 
 namespace NokoBot.Scheduling;
@@ -19,8 +18,7 @@ public sealed class SchedulerStartup(
         var now = time.GetUtcNow();
         foreach (var council in await snapshots.LoadAllAsync(cancellationToken))
         {
-            var until = CouncilClock.LocalDate(now.AddDays(400), council.Zone);
-            var next = planner.Plan(council, until).Where(r => r.At > now).Select(r => (DateTimeOffset?)r.At).Min();
+            var (_, next) = planner.PlanAround(council, now);
             SchedulingLog.Serving(logger, council.Council.Slug, council.Council.TimeZone, council.Plan?.Items.Count ?? 0, council.Members.Count, next);
         }
 
