@@ -14,6 +14,9 @@ public sealed record MemberContact(
 /// <summary>An event a relative deadline can hang on, recorded by the secretary or a meeting.</summary>
 public sealed record CouncilEvent(string Name, DateOnly OccurredOn);
 
+/// <summary>Who and when: a council with its settings and time zone, what its digest trigger needs.</summary>
+public sealed record CouncilSchedule(Council Council, CouncilSettings Settings, TimeZoneInfo Zone);
+
 /// <summary>Everything the scheduler needs to know about one council at one moment, read in one go.</summary>
 public sealed record CouncilSnapshot(
     Council Council,
@@ -24,6 +27,8 @@ public sealed record CouncilSnapshot(
     IReadOnlyList<CouncilEvent> Events,
     IReadOnlyList<MemberContact> Members)
 {
+    public CouncilSchedule Schedule => new(Council, Settings, Zone);
+
     public IEnumerable<Reply> RepliesOf(long itemId) => Replies.Where(r => r.ItemId == itemId);
 
     public StoredPlanItem? Item(long itemId) => Plan?.Items.FirstOrDefault(i => i.Id == itemId);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
 using NokoBot.Domain.Councils;
@@ -10,12 +11,10 @@ public sealed class CouncilSnapshotStore(SqliteDatabase database, TimeProvider t
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<CouncilSnapshot>> LoadAllAsync(CancellationToken ct)
+    /// <summary>Every council's snapshot, one at a time: a pass over ten thousand councils holds one plan, not all of them.</summary>
+    public async IAsyncEnumerable<CouncilSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var councils = await new CouncilStore(database, time).ListAsync(ct);
-        var snapshots = new List<CouncilSnapshot>(councils.Count);
-        foreach (var council in councils) snapshots.Add(await LoadAsync(council, ct));
-        return snapshots;
+        foreach (var council in await new CouncilStore(database, time).ListAsync(ct)) yield return await LoadAsync(council, ct);
     }
 
     public async Task<CouncilSnapshot> LoadAsync(Council council, CancellationToken ct)

@@ -13,7 +13,7 @@ public static class DigestSchedule
     /// Adds the digest trigger of every council that has none yet. When the latest scheduled digest passed less than
     /// the catch-up grace ago (the service was down at the time), it fires once now: the ledger keeps it to once a day.
     /// </summary>
-    public static async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSnapshot> councils, DateTimeOffset now, CancellationToken ct)
+    public static async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSchedule> councils, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var council in councils)
         {
@@ -43,7 +43,7 @@ public static class DigestSchedule
     }
 
     /// <summary>The latest digest instant at or before <paramref name="now"/>.</summary>
-    public static DateTimeOffset LastScheduled(CouncilSnapshot council, DateTimeOffset now)
+    public static DateTimeOffset LastScheduled(CouncilSchedule council, DateTimeOffset now)
     {
         var today = CouncilClock.LocalDate(now, council.Zone);
         var back = ((int)today.DayOfWeek - (int)council.Settings.DigestDay + 7) % 7;

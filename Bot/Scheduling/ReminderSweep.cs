@@ -15,33 +15,39 @@ public sealed class ReminderSweep(
 {
     public const string SweptUntilKey = "scheduler.swept_until";
 
-    /// <param name="Councils">The councils as this pass saw them.</param>
-    public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp, IReadOnlyList<CouncilSnapshot> Councils);
+    /// <param name="Councils">The councils this pass saw, for their digest triggers.</param>
+    public sealed record Result(int Enqueued, int Sent, DateTimeOffset? NextWakeUp, IReadOnlyList<CouncilSchedule> Councils);
 
     public async Task<Result> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         // A first start plans from now: a fresh install must not replay the year's past reminders.
         var since = await state.GetInstantAsync(SweptUntilKey, ct) ?? now;
-        var councils = await snapshots.LoadAllAsync(ct);
         var enqueued = 0;
+        var sent = 0;
         DateTimeOffset? next = null;
-        foreach (var council in councils)
+        var councils = new List<CouncilSchedule>();
+        // Councils are read one at a time; only those with something to send stay in memory for the sending below.
+        var pendingCouncils = await ledger.PendingCouncilsAsync(ct);
+        var sending = new Dictionary<long, CouncilSnapshot>();
+        await foreach (var council in snapshots.LoadAllAsync(ct))
         {
+            councils.Add(council.Schedule);
             // One plan per council serves both what is due now and when to wake next; only the instant is kept.
             var (plan, first) = planner.PlanAround(council, now);
-            enqueued += await dispatcher.EnqueueDueAsync(council, plan, since, now, ct);
+            var written = await dispatcher.EnqueueDueAsync(council, plan, since, now, ct);
+            enqueued += written;
             next = Earliest(next, first);
-        }
-        await state.SetInstantAsync(SweptUntilKey, now, ct);
-
-        var sent = await dispatcher.SendPendingAsync(councils.ToDictionary(c => c.Council.Id), now, ct);
-        if (meetings is not null)
-            foreach (var council in councils)
+            if (written > 0 || pendingCouncils.Contains(council.Council.Id)) sending[council.Council.Id] = council;
+            if (meetings is not null)
             {
                 sent += await meetings.DispatchAsync(council, ct);
                 next = Earliest(next, await meetings.NextAsync(council, now, ct));
             }
+        }
+        await state.SetInstantAsync(SweptUntilKey, now, ct);
+
+        sent += await dispatcher.SendPendingAsync(sending, now, ct);
         foreach (var outbox in outboxes) sent += await outbox.DispatchDueAsync(ct);
         // A retry pending in the ledger wakes the sweep too.
         if (await ledger.NextPendingDueAsync(ct) is { } pending) next = Earliest(next, Max(pending, now));

@@ -16,7 +16,7 @@ public sealed class SchedulerStartup(
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var council in await snapshots.LoadAllAsync(cancellationToken))
+        await foreach (var council in snapshots.LoadAllAsync(cancellationToken))
         {
             var (_, next) = planner.PlanAround(council, now);
             SchedulingLog.Serving(logger, council.Council.Slug, council.Council.TimeZone, council.Plan?.Items.Count ?? 0, council.Members.Count, next);

@@ -74,6 +74,14 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return row?.ToEntry();
     }
 
+    /// <summary>The councils that have a delivery pending (due or not).</summary>
+    public async Task<IReadOnlySet<long>> PendingCouncilsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT council_id FROM deliveries WHERE status = 'pending'", cancellationToken: ct))).ToHashSet();
+    }
+
     public async Task<int> CountPendingAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
