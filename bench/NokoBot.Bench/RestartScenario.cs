@@ -39,12 +39,4 @@ internal static class RestartScenario
         Report.Line("restart.sent", accepted.Count, "reminders", Members * Items, "reminders that fell due while down");
         Report.Line("restart.duplicates", duplicates, "reminders sent twice", goal: 0);
     }
-
-    /// <summary>Real time, shifted to the instant the plan needs.</summary>
-    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly long _started = System.GetTimestamp();
-
-        public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + System.GetElapsedTime(_started);
-    }
 }

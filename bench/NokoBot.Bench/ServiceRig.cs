@@ -36,13 +36,26 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public static async Task<ServiceRig> CreateAsync(TimeProvider time, PlanImport plan, int year)
     {
+        var rig = await CreateEmptyAsync(time);
+        rig.CouncilId = await rig.AddCouncilAsync("bench", plan, year);
+        return rig;
+    }
+
+    /// <summary>A migrated database without councils, and the fake Bot API on the same clock.</summary>
+    public static async Task<ServiceRig> CreateEmptyAsync(TimeProvider time)
+    {
         var rig = new ServiceRig(await FakeTelegramBotApi.StartAsync(CancellationToken.None), time);
         rig.Api.Clock = time;
         await new MigrationRunner(rig.Database, time).ApplyAsync(CancellationToken.None);
-        var council = (await new CouncilStore(rig.Database, time).AddAsync("bench", "Общественный совет", "Europe/Moscow", CancellationToken.None))!;
-        await new PlanStore(rig.Database, time).ImportAsync(council.Id, year, "bench.txt", "bench", plan, CancellationToken.None);
-        rig.CouncilId = council.Id;
         return rig;
+    }
+
+    /// <returns>The council's id.</returns>
+    public async Task<long> AddCouncilAsync(string slug, PlanImport plan, int year)
+    {
+        var council = (await new CouncilStore(Database, Time).AddAsync(slug, "Общественный совет " + slug, "Europe/Moscow", CancellationToken.None))!;
+        await new PlanStore(Database, Time).ImportAsync(council.Id, year, slug + ".txt", slug, plan, CancellationToken.None);
+        return council.Id;
     }
 
     /// <summary>Items without dates: nothing falls due but what a scenario writes to the ledger itself.</summary>
@@ -50,12 +63,12 @@ internal sealed class ServiceRig : IAsyncDisposable
         [.. Enumerable.Range(1, items).Select(i => new PlanItem($"{i}", null, $"Мероприятие {i}", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
 
     /// <summary>Members in private chats <paramref name="firstChat"/>… (set-up, not measured).</summary>
-    public async Task<IReadOnlyList<long>> AddMembersAsync(int count, long firstChat)
+    public async Task<IReadOnlyList<long>> AddMembersAsync(int count, long firstChat, long? councilId = null)
     {
         var directory = new MemberDirectory(Database, Time);
         var ids = new List<long>(count);
         for (var i = 0; i < count; i++)
-            ids.Add(await directory.AddAsync(CouncilId, $"Участник {i}", Domain.Councils.MemberRole.Member, firstChat + i, null, ["Общественный совет"], CancellationToken.None));
+            ids.Add(await directory.AddAsync(councilId ?? CouncilId, $"Участник {i}", Domain.Councils.MemberRole.Member, firstChat + i, null, ["Общественный совет"], CancellationToken.None));
         return ids;
     }
 
@@ -81,10 +94,12 @@ internal sealed class ServiceRig : IAsyncDisposable
         await tx.CommitAsync();
     }
 
-    public async Task<IReadOnlyList<long>> ItemIdsAsync()
+    public async Task<IReadOnlyList<long>> ItemIdsAsync(long? councilId = null)
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
-        return [.. await connection.QueryAsync<long>("SELECT id FROM plan_items ORDER BY id")];
+        return [.. await connection.QueryAsync<long>(
+            "SELECT pi.id FROM plan_items pi JOIN plans p ON p.id = pi.plan_id WHERE p.council_id = @council ORDER BY pi.position",
+            new { council = councilId ?? CouncilId })];
     }
 
     public async Task<long> CountAsync(string sql)
