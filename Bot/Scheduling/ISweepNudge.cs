@@ -21,13 +21,21 @@ public sealed class SweepRequests
     public void Add() => Interlocked.Increment(ref _count);
 }
 
-/// <summary>Moves the sweep's trigger to now.</summary>
+/// <summary>
+/// Brings the sweep forward to within <see cref="Coalesce"/>. A burst of replies makes one sweep, not one each: a
+/// sweep reads every council, and a reply needs its effect planned soon, not within the millisecond.
+/// </summary>
 public sealed class QuartzSweepNudge(ISchedulerFactory schedulers, SweepRequests requests, TimeProvider time) : ISweepNudge
 {
+    public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(1);
+
     public async Task NowAsync(CancellationToken ct)
     {
         requests.Add();
         var scheduler = await schedulers.GetScheduler(ct);
-        await ReminderSweepJob.ScheduleAtAsync(scheduler, time.GetUtcNow(), ct);
+        var soon = time.GetUtcNow() + Coalesce;
+        // A sweep already set to start by then will see this change (a running one re-sweeps: it counts requests).
+        if (await scheduler.GetTrigger(ReminderSweepJob.TriggerKey, ct) is { } trigger && trigger.NextFireTimeUtc <= soon) return;
+        await ReminderSweepJob.ScheduleAtAsync(scheduler, soon, ct);
     }
 }

@@ -37,11 +37,12 @@ public sealed class ReminderSweepJob(
             next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
             SchedulingLog.SweepFailed(logger, e, next);
         }
-        // A reply or a meeting change that asked for a sweep while this one ran gets its sweep now; a request landing
+        // A reply or a meeting change that asked for a sweep while this one ran gets its sweep soon; a request landing
         // while the trigger is being moved is caught by the second look (a nudge counts before it moves the trigger).
         var seen = requests.Count;
-        await ScheduleAtAsync(context.Scheduler, seen != requestsAtStart ? time.GetUtcNow() : next, ct);
-        if (requests.Count != seen) await ScheduleAtAsync(context.Scheduler, time.GetUtcNow(), ct);
+        var soon = time.GetUtcNow() + QuartzSweepNudge.Coalesce;
+        await ScheduleAtAsync(context.Scheduler, seen != requestsAtStart && soon < next ? soon : next, ct);
+        if (requests.Count != seen && soon < next) await ScheduleAtAsync(context.Scheduler, soon, ct);
     }
 
     /// <summary>Points the sweep's one trigger at <paramref name="at"/> (creating it the first time).</summary>
