@@ -9,7 +9,8 @@ namespace NokoBot.Domain.Deadlines;
 /// Reads the deadline cell of a Russian council plan («январь - март», «II квартал», «до 20 октября 2013 г.»,
 /// «в течение 10 дней со дня поступления информации о результатах НОКО», «постоянно», «ежегодно, 1 раз в квартал»).
 /// Total and pure: every input gives a <see cref="Deadline"/>, text it cannot read is <see cref="UnknownDeadline"/>,
-/// the original text is always kept. The plan year fills in a missing year; a year in the text wins.
+/// the original text is always kept. The plan year fills in a missing year; a year in the text wins. The plan year
+/// itself must be a real one (<see cref="MinPlanYear"/>–<see cref="MaxPlanYear"/>): anything else is a caller's bug.
 /// </summary>
 /// <remarks>
 /// Prepositions decide what a period means: «до марта» and «к марту» mean by the day before March; «до конца
@@ -20,8 +21,14 @@ public static partial class RussianDeadlineParser
 {
     private const int MaxLength = 500;
 
+    public const int MinPlanYear = 1900;
+    public const int MaxPlanYear = 2200;
+
+    /// <exception cref="ArgumentOutOfRangeException">A plan year outside 1900–2200.</exception>
     public static Deadline Parse(string? text, int planYear)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(planYear, MinPlanYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(planYear, MaxPlanYear);
         var original = text ?? "";
         if (original.Length > MaxLength) return string.IsNullOrWhiteSpace(original) ? new UnscheduledDeadline(original) : new UnknownDeadline(original);
         var (s, cased) = Normalize(original);

@@ -128,6 +128,12 @@ public sealed class RussianDeadlineParserTests
         Assert.Equal("", RussianDeadlineParser.Parse(null, 2020).Text);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9999)]
+    public void A_plan_year_that_is_not_a_real_one_is_refused_as_the_callers_mistake(int year) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => RussianDeadlineParser.Parse("до 31 декабря", year));
+
     [Fact]
     public void A_huge_text_is_unknown_not_slow()
     {
