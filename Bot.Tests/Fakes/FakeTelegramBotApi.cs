@@ -165,6 +165,13 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>Accepted messages that carry inline buttons (reminders do): the chat, the first button's data, when.</summary>
+    public IReadOnlyList<(long ChatId, string ButtonData, DateTimeOffset At)> ButtonMessages() =>
+        [.. CallsTo("sendMessage")
+            .Select(c => (Chat: c.Body["chat_id"]!.GetValue<long>(), Data: c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>(), c.At))
+            .Where(c => c.Data is not null)
+            .Select(c => (c.Chat, c.Data!, c.At))];
+
     public IReadOnlyList<string> TextsTo(long chatId) =>
         [.. Calls.Where(c => c.Method is "sendMessage" && c.Body["chat_id"]?.GetValue<long>() == chatId).Select(c => c.Body["text"]!.GetValue<string>())];
 

@@ -66,10 +66,7 @@ public sealed class CrashTests : IAsyncDisposable
         await WaitAsync(() => Count("SELECT count(*) FROM deliveries WHERE status = 'pending'") == 0
             && Count("SELECT count(*) FROM replies") == Kills, "the burst and the updates handled", TimeSpan.FromMinutes(3));
 
-        var sent = _api.CallsTo("sendMessage")
-            .Select(c => c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>())
-            .Where(data => data is not null)
-            .ToList();
+        var sent = _api.ButtonMessages().Select(m => m.ButtonData).ToList();
         var distinct = sent.Distinct(StringComparer.Ordinal).Count();
         var duplicates = sent.Count - distinct;
         TestContext.Current.SendDiagnosticMessage($"{Kills} kills: {distinct} reminders delivered, {duplicates} repeated");

@@ -8,6 +8,7 @@ using NokoBot.Domain.Plans;
 using NokoBot.Hosting;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Telegram;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 using static NokoBot.Tests.Fakes.FakeTelegramBotApi;
@@ -86,11 +87,8 @@ public sealed class FaultInjectionTests : IAsyncDisposable
     }
 
     /// <summary>(chat, item) of every reminder the fake Bot API accepted.</summary>
-    private List<(long Chat, string Item)> TelegramReminders() =>
-        [.. _api!.CallsTo("sendMessage")
-            .Select(c => (Chat: c.Body["chat_id"]!.GetValue<long>(), Data: c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>()))
-            .Where(c => c.Data is not null)
-            .Select(c => (c.Chat, c.Data!.Split(':')[2]))];
+    private List<(long Chat, long Item)> TelegramReminders() =>
+        [.. _api!.ButtonMessages().Select(m => (m.ChatId, ReminderButtons.TryParse(m.ButtonData, out _, out var item, out _) ? item : 0))];
 
     private const string RefusedEmails =
         "SELECT count(*) FROM deliveries WHERE channel = 'email' AND last_error LIKE 'SMTP server unavailable%'";

@@ -7,6 +7,7 @@ using NokoBot.Domain.Plans;
 using NokoBot.Domain.Replies;
 using NokoBot.Storage;
 using NokoBot.Telegram;
+using NokoBot.Tests.Support;
 
 namespace NokoBot.Bench;
 

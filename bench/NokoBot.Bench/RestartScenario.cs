@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
+using NokoBot.Tests.Support;
 
 namespace NokoBot.Bench;
 

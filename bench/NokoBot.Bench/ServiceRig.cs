@@ -9,6 +9,7 @@ using NokoBot.Domain.Reminders;
 using NokoBot.Hosting;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Telegram;
 using NokoBot.Tests.Fakes;
 
 namespace NokoBot.Bench;
@@ -144,10 +145,7 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     /// <summary>(member, accepted at) of every reminder the fake accepted: the member is in the button's callback data.</summary>
     public IReadOnlyList<(long Member, DateTimeOffset At)> AcceptedReminders() =>
-        [.. Api.CallsTo("sendMessage")
-            .Select(c => (Data: c.Body["reply_markup"]?["inline_keyboard"]?[0]?[0]?["callback_data"]?.GetValue<string>(), c.At))
-            .Where(c => c.Data is not null)
-            .Select(c => (long.Parse(c.Data!.Split(':')[3], System.Globalization.CultureInfo.InvariantCulture), c.At))];
+        [.. Api.ButtonMessages().Select(m => (ReminderButtons.TryParse(m.ButtonData, out _, out _, out var member) ? member : 0, m.At))];
 
     public async ValueTask DisposeAsync()
     {
