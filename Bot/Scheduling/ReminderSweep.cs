@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NokoBot.Delivery;
 using NokoBot.Meetings;
 using NokoBot.Storage;
@@ -11,8 +12,11 @@ namespace NokoBot.Scheduling;
 /// </summary>
 public sealed class ReminderSweep(
     CouncilSnapshotStore snapshots, DeliveryDispatcher dispatcher, ReminderPlanner planner, DeliveryLedger ledger,
-    StateStore state, TimeProvider time, IEnumerable<IOutbox> outboxes, MeetingDispatcher? meetings = null)
+    StateStore state, TimeProvider time, IEnumerable<IOutbox> outboxes, MeetingDispatcher? meetings = null,
+    ILogger<ReminderSweep>? logger = null)
 {
+    private int _passes;
+
     public const string SweptUntilKey = "scheduler.swept_until";
 
     /// <param name="Councils">The councils this pass saw, for their digest triggers.</param>
@@ -30,6 +34,8 @@ public sealed class ReminderSweep(
         // Councils are read one at a time; only those with something to send stay in memory for the sending below.
         var pendingCouncils = await ledger.PendingCouncilsAsync(ct);
         var sending = new Dictionary<long, CouncilSnapshot>();
+        // The first pass of the process says what the service serves (it reads and plans every council anyway).
+        var announcer = Interlocked.Increment(ref _passes) == 1 ? logger : null;
         await foreach (var council in snapshots.LoadAllAsync(ct))
         {
             councils.Add(council.Schedule);
@@ -38,6 +44,8 @@ public sealed class ReminderSweep(
             var written = await dispatcher.EnqueueDueAsync(council, plan, since, now, ct);
             enqueued += written;
             next = Earliest(next, first);
+            if (announcer is not null)
+                SchedulingLog.Serving(announcer, council.Council.Slug, council.Council.TimeZone, council.Plan?.Items.Count ?? 0, council.Members.Count, first);
             if (written > 0 || pendingCouncils.Contains(council.Council.Id)) sending[council.Council.Id] = council;
             if (meetings is not null)
             {
