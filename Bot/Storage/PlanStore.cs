@@ -42,6 +42,17 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
         var earlier = new List<(string Number, string Title, long Id)>();
         // A council has a handful of parties named again on every row: each is looked up once per import.
         var partyIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        // The same two inserts for every new row: prepared once per import, where a Dapper call prepares each time.
+        await using var insertItem = Command(connection, tx, """
+            INSERT INTO plan_items (plan_id, number, position, section, title, result, deadline_text, deadline_kind,
+                deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor,
+                anchor_item_id)
+            VALUES (@planId, @number, @position, @section, @title, @result, @text, @kind,
+                @start, @end, @every, @dueDay, @amount, @unit, @anchor, @anchorItemId)
+            RETURNING id
+            """);
+        await using var insertLink = Command(connection, tx,
+            "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)");
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
@@ -74,18 +85,15 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
             }
             else
             {
-                itemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    """
-                    INSERT INTO plan_items (plan_id, number, position, section, title, result, deadline_text, deadline_kind,
-                        deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor,
-                        anchor_item_id)
-                    VALUES (@planId, @Number, @position, @Section, @Title, @Result, @Text, @Kind,
-                        @Start, @End, @Every, @DueDay, @Amount, @Unit, @Anchor, @anchorItemId)
-                    RETURNING id
-                    """, row, tx, cancellationToken: ct));
+                Bind(insertItem,
+                    ("@planId", planId), ("@number", item.Number), ("@position", position), ("@section", item.Section), ("@title", item.Title),
+                    ("@result", item.Result), ("@text", deadline.Text), ("@kind", deadline.Kind), ("@start", deadline.Start), ("@end", deadline.End),
+                    ("@every", deadline.Every), ("@dueDay", deadline.DueDay), ("@amount", deadline.Amount), ("@unit", deadline.Unit),
+                    ("@anchor", deadline.Anchor), ("@anchorItemId", anchorItemId));
+                itemId = (long)(await insertItem.ExecuteScalarAsync(ct))!;
                 added++;
             }
-            await LinkPartiesAsync(connection, tx, councilId, itemId, isNew, item.Responsible, partyIds, ct);
+            await LinkPartiesAsync(connection, tx, insertLink, councilId, itemId, isNew, item.Responsible, partyIds, ct);
             earlier.Add((item.Number, item.Title, itemId));
         }
 
@@ -98,8 +106,8 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
     }
 
     private static async Task LinkPartiesAsync(
-        DbConnection connection, DbTransaction tx, long councilId, long itemId, bool isNew, IReadOnlyList<string> parties,
-        Dictionary<string, long> partyIds, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, DbCommand insertLink, long councilId, long itemId, bool isNew,
+        IReadOnlyList<string> parties, Dictionary<string, long> partyIds, CancellationToken ct)
     {
         if (!isNew)
             await connection.ExecuteAsync(new CommandDefinition(
@@ -117,9 +125,31 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                     """, new { councilId, name }, tx, cancellationToken: ct));
                 partyIds[name] = partyId;
             }
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)",
-                new { itemId, partyId, position }, tx, cancellationToken: ct));
+            Bind(insertLink, ("@itemId", itemId), ("@partyId", partyId), ("@position", position));
+            await insertLink.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Sets a reused command's parameters (creating them on first use); null is SQL NULL.</summary>
+    private static void Bind(DbCommand command, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (!command.Parameters.Contains(name))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
     }
 
