@@ -62,14 +62,7 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                 ? AnchorMatcher.LinkedItem(relative.Anchor, earlier.Select(e => (e.Number, e.Title)))
                 : null;
             long? anchorItemId = anchorNumber is null ? null : earlier.Last(e => e.Number == anchorNumber).Id;
-            var row = new
-            {
-                planId, item.Number, position, item.Section, item.Title, item.Result,
-                deadline.Text, deadline.Kind, deadline.Start, deadline.End, deadline.Every,
-                deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor, anchorItemId,
-            };
-            long itemId;
-            var isNew = !itemIds.Remove(item.Number, out itemId);
+            var isNew = !itemIds.Remove(item.Number, out var itemId);
             if (!isNew)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
@@ -79,8 +72,9 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                         deadline_every = @Every, deadline_due_day = @DueDay, deadline_amount = @Amount,
                         deadline_unit = @Unit, deadline_anchor = @Anchor, anchor_item_id = @anchorItemId, removed_at = NULL
                     WHERE id = @itemId
-                    """, new { row.position, row.Section, row.Title, row.Result, row.Text, row.Kind, row.Start, row.End,
-                        row.Every, row.DueDay, row.Amount, row.Unit, row.Anchor, anchorItemId, itemId }, tx, cancellationToken: ct));
+                    """, new { position, item.Section, item.Title, item.Result, deadline.Text, deadline.Kind, deadline.Start, deadline.End,
+                        deadline.Every, deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor, anchorItemId, itemId },
+                    tx, cancellationToken: ct));
                 updated++;
             }
             else
