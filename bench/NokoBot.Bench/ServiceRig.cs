@@ -73,26 +73,16 @@ internal sealed class ServiceRig : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>Writes reminders straight to the ledger, each due at its own instant, in one transaction.</summary>
+    /// <summary>Writes reminders to the ledger as the sweep would, each due at its own instant (set-up, not measured).</summary>
     public async Task EnqueueAsync(IEnumerable<(long Item, long Member, DateTimeOffset Due)> reminders)
     {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
-        await using var tx = await connection.BeginTransactionAsync();
+        var ledger = new DeliveryLedger(Database, Time);
         foreach (var (item, member, due) in reminders)
         {
             var recipient = $"member:{member}";
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO deliveries (key, council_id, item_id, member_id, kind, channel, recipient, due_at, late, created_at)
-                VALUES (@key, @council, @item, @member, 'before', 'telegram', @recipient, @due, 0, @due)
-                """,
-                new
-                {
-                    key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(due.UtcDateTime)), ReminderKind.Before, recipient, Channels.Telegram),
-                    council = CouncilId, item, member, recipient, due = due.ToUnixTimeMilliseconds(),
-                }, tx);
+            var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(due.UtcDateTime)), ReminderKind.Before, recipient, Channels.Telegram);
+            await ledger.EnqueueAsync(new DeliveryRequest(key, CouncilId, item, member, ReminderKind.Before, Channels.Telegram, recipient, due), CancellationToken.None);
         }
-        await tx.CommitAsync();
     }
 
     public async Task<IReadOnlyList<long>> ItemIdsAsync(long? councilId = null)
@@ -118,7 +108,7 @@ internal sealed class ServiceRig : IAsyncDisposable
         await File.WriteAllTextAsync(calendar, "# weekends only\n");
         var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Path.Combine(_folder.FullName, "nokobot.db"),
+            ["Storage:Path"] = Database.FilePath,
             ["Calendar:Path"] = calendar,
             ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
             ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
