@@ -47,6 +47,8 @@ public sealed class CrashTests : IAsyncDisposable
         _api = await FakeTelegramBotApi.StartAsync(_ct);
         var postponeItem = await SeedAsync();
         var random = new Random(1130);
+        // How many reminders the fake had accepted when each kill came: a repeat belongs to the run that first sent it.
+        var sentAtKill = new List<int>();
         var postponeTo = new DateOnly(DateTime.UtcNow.Year, 12, 31).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
         for (var kill = 0; kill < Kills; kill++)
@@ -57,6 +59,7 @@ public sealed class CrashTests : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), _ct);
             _service.Kill(entireProcessTree: true);
             await _service.WaitForExitAsync(_ct);
+            sentAtKill.Add(_api.ButtonMessages().Count);
             _service.Dispose();
             _service = null;
             // Written while the service is down: Telegram keeps it until the next getUpdates confirms it.
@@ -72,6 +75,11 @@ public sealed class CrashTests : IAsyncDisposable
         TestContext.Current.SendDiagnosticMessage($"{Kills} kills: {distinct} reminders delivered, {duplicates} repeated");
         Assert.Equal(Members * Items, distinct);
         Assert.InRange(duplicates, 0, Kills);
+        var repeatsPerKill = sent.Select((data, index) => (data, index))
+            .GroupBy(s => s.data, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => sentAtKill.FindIndex(at => g.First().index < at))
+            .GroupBy(kill => kill).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(repeatsPerKill, r => Assert.True(r.Key >= 0 && r.Value <= 1, $"kill {r.Key + 1} repeated {r.Value} reminders"));
         Assert.Equal(Members * Items, Count("SELECT count(*) FROM deliveries WHERE status = 'sent'"));
 
         var postponedBy = Query<long>("SELECT member_id FROM replies WHERE kind = 'postponed'");
