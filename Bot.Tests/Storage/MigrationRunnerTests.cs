@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
@@ -58,8 +59,11 @@ public sealed class MigrationRunnerTests
             INSERT INTO replies (item_id, kind, created_at) VALUES (1, 'done', 0);
             """, cancellationToken: _ct));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => connection.ExecuteAsync(new CommandDefinition("UPDATE replies SET kind = 'postponed'", cancellationToken: _ct)));
-        await Assert.ThrowsAnyAsync<Exception>(() => connection.ExecuteAsync(new CommandDefinition("DELETE FROM replies", cancellationToken: _ct)));
+        foreach (var sql in new[] { "UPDATE replies SET kind = 'postponed'", "DELETE FROM replies" })
+        {
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: _ct)));
+            Assert.Contains("replies are append-only", refused.Message, StringComparison.Ordinal); // the trigger's RAISE(ABORT, …)
+        }
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM replies WHERE kind = 'done'", cancellationToken: _ct)));
     }
 }
