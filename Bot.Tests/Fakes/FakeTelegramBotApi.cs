@@ -25,6 +25,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Dictionary<long, DateTimeOffset> _lastToChat = [];
     private readonly Queue<DateTimeOffset> _recentSends = new();
     private readonly SemaphoreSlim _updateArrived = new(0);
+    private readonly List<int> _pollOffsets = [];
     private int _nextUpdateId = 1;
     private int _nextMessageId = 1000;
 
@@ -163,6 +164,15 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         get { lock (_lock) return _updates.Count; }
     }
 
+    /// <summary>
+    /// The offset of every getUpdates served, in order. The receiver polls again only after it handled what the last
+    /// poll brought, so a poll is the observable point "every update before this offset has been handled".
+    /// </summary>
+    public IReadOnlyList<int> PollOffsets
+    {
+        get { lock (_lock) return [.. _pollOffsets]; }
+    }
+
     public IReadOnlyList<ApiCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>Accepted messages that carry inline buttons (reminders do): the chat, the first button's data, when.</summary>
@@ -240,6 +250,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private async Task<JsonArray> GetUpdatesAsync(JsonObject body, CancellationToken ct)
     {
         var offset = body["offset"]?.GetValue<int>() ?? 0;
+        lock (_lock) _pollOffsets.Add(offset);
         var timeout = Math.Min(body["timeout"]?.GetValue<int>() ?? 0, 2);
         var deadline = DateTime.UtcNow.AddSeconds(timeout);
         while (true)

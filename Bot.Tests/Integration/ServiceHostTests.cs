@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NokoBot.Delivery;
 using NokoBot.Domain.Deadlines;
@@ -37,7 +38,7 @@ public sealed class ServiceHostTests : IDisposable
         await new StateStore(_db.Database, _time).SetInstantAsync(ReminderSweep.SweptUntilKey, _time.GetUtcNow(), _ct);
     }
 
-    private IHost BuildHost()
+    private IHost BuildHost(CapturingLoggerProvider logs)
     {
         var calendar = Path.Combine(_db.Folder, "calendar.txt");
         File.WriteAllText(calendar, "# weekends only\n");
@@ -46,8 +47,10 @@ public sealed class ServiceHostTests : IDisposable
             ["Storage:Path"] = _db.Path,
             ["Calendar:Path"] = calendar,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:NokoBot.Scheduling"] = "Information",
             ["Telegram:Enabled"] = "false",
         });
+        builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<IReminderChannel>(_telegram);
         return builder.Build();
@@ -57,11 +60,14 @@ public sealed class ServiceHostTests : IDisposable
     public async Task The_service_sends_the_reminder_when_its_time_comes_and_not_again_after_a_restart()
     {
         await SeedAsync();
-        using (var host = BuildHost())
+        var firstRun = new CapturingLoggerProvider();
+        using (var host = BuildHost(firstRun))
         {
             await host.StartAsync(_ct);
-            await Task.Delay(200, _ct);
+            // The sweep at start has looked at the plan (and would have sent anything due) an hour before the reminder.
+            var sweep = await SweepLineAsync(firstRun);
             Assert.Empty(_telegram.Sent);
+            Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
 
             _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 10, 0, 0, Msk));
             await Eventually.TrueAsync(() => !_telegram.Sent.IsEmpty, "the 7-days-before reminder");
@@ -69,14 +75,26 @@ public sealed class ServiceHostTests : IDisposable
         }
 
         _time.Advance(TimeSpan.FromMinutes(5));
-        using (var restarted = BuildHost())
+        var secondRun = new CapturingLoggerProvider();
+        using (var restarted = BuildHost(secondRun))
         {
             await restarted.StartAsync(_ct);
-            await Task.Delay(300, _ct);
+            // The restarted service's catch-up sweep has run: whatever it would repeat, it has sent by now.
+            var sweep = await SweepLineAsync(secondRun);
             await restarted.StopAsync(_ct);
+            Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
         }
 
         var (notice, member) = Assert.Single(_telegram.Sent);
         Assert.Equal((ReminderKind.Before, "4", "Иванова"), (notice.Kind, notice.ItemNumber, member.Name));
+    }
+
+    /// <summary>Waits for the first sweep of a host to finish, and returns its log line.</summary>
+    private static async Task<string> SweepLineAsync(CapturingLoggerProvider logs)
+    {
+        string? line = null;
+        await Eventually.TrueAsync(() => (line = logs.Lines.FirstOrDefault(l => l.Contains(" deliveries written, ", StringComparison.Ordinal))) is not null,
+            "the first sweep's log line");
+        return line!;
     }
 }

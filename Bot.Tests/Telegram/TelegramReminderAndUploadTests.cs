@@ -130,14 +130,17 @@ public sealed class TelegramReminderAndUploadTests
 
         rig.Api.PushText(501, "/done 5 сделано");
         rig.Api.PushText(501, "/item 5");
-        rig.Api.PushText(501, "/my");
+        var last = rig.Api.PushText(501, "/my");
         await rig.StartHostAsync(_ct);
         await rig.WaitForTextAsync(501, t => t.Contains("открытых пунктов", StringComparison.OrdinalIgnoreCase) || t.Contains("открытые пункты", StringComparison.Ordinal), skip: 1);
         var answered = rig.Api.TextsTo(501).Count;
         await rig.StopHostAsync(_ct);
+        var polls = rig.Api.PollOffsets.Count;
         await rig.StartHostAsync(_ct);
-        await Task.Delay(1500, _ct);
+        // A second poll of the restarted receiver comes only after it handled whatever its first poll brought.
+        await Eventually.TrueAsync(() => rig.Api.PollOffsets.Count >= polls + 2, "two polls after the second restart");
 
+        Assert.Equal(last + 1, rig.Api.PollOffsets[polls]); // it resumed after the last handled update
         Assert.Equal(answered, rig.Api.TextsTo(501).Count);
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM replies WHERE kind = 'done'"));
         Assert.Equal(0, rig.Api.PendingUpdates);
@@ -162,27 +165,37 @@ public sealed class TelegramReminderAndUploadTests
             await ledger.EnqueueAsync(new DeliveryRequest(key, rig.CouncilId, itemId, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", rig.Time.GetUtcNow()), _ct);
         }
         await rig.Service<ISweepNudge>().NowAsync(_ct);
-        await Eventually.TrueAsync(() => users.All(u => rig.Api.TextsTo(u).Any(t => t.Contains("Напоминание", StringComparison.Ordinal))), "every reminder", TimeSpan.FromSeconds(20));
-        await Task.Delay(1500, _ct);
+        // Every ledger row marked sent: no send is in flight and none is left to retry, so any repeat has already happened.
+        await Eventually.TrueAsync(() => rig.CountAsync("SELECT count(*) FROM deliveries WHERE status <> 'sent'").GetAwaiter().GetResult() == 0
+            && rig.CountAsync("SELECT count(*) FROM deliveries WHERE status = 'sent'").GetAwaiter().GetResult() == users.Length,
+            "every delivery marked sent", TimeSpan.FromSeconds(20));
 
         Assert.All(users, u => Assert.Single(rig.Api.TextsTo(u), t => t.Contains("Напоминание", StringComparison.Ordinal)));
         Assert.Equal(0, rig.Api.LimitViolations);
         Assert.True(throttled >= 4);
-        Assert.Equal(5, await rig.CountAsync("SELECT count(*) FROM deliveries WHERE status = 'sent'"));
     }
 
     [Fact]
     public async Task The_bot_token_never_reaches_the_logs()
     {
         await using var rig = await TelegramRig.StartAsync(_ct);
-        rig.Api.Fault = (method, _) => method == "sendMessage" ? (500, "Internal Server Error", null) : null;
+        // A poll whose connection drops, then an answer refused by the server (a 500, retried, then a 400): both are
+        // logged with their exceptions, which is where a request's URL (and so the token) could leak.
+        var polls = 0;
+        rig.Api.Disrupt = (method, _) => method == "getUpdates" && Interlocked.Increment(ref polls) == 1 ? FakeTelegramBotApi.Disruption.Drop : FakeTelegramBotApi.Disruption.None;
+        var answers = 0;
+        rig.Api.Fault = (method, _) => method != "sendMessage" ? null
+            : Interlocked.Increment(ref answers) == 1 ? (500, "Internal Server Error", null) : (400, "Bad Request: chat not found", null);
         rig.Api.PushText(999, "/start not-a-code");
-        await Eventually.TrueAsync(() => rig.Api.CallsTo("sendMessage:fault").Count >= 1, "a failed answer");
-        await Task.Delay(300, _ct);
+        await Eventually.TrueAsync(() => HasLine("getUpdates failed") && HasLine("a response to chat 999 was not delivered"), "both failures logged");
         await rig.StopHostAsync(_ct);
 
         var secret = FakeTelegramBotApi.Token.Split(':')[1];
-        Assert.NotEmpty(rig.Logs.Lines);
+        Assert.Equal(2, rig.Api.CallsTo("sendMessage:fault").Count);
+        Assert.All(rig.Logs.Lines.Where(l => l.Contains("getUpdates failed", StringComparison.Ordinal) || l.Contains("was not delivered", StringComparison.Ordinal)),
+            line => Assert.Contains("at Telegram.Bot.TelegramBotClient.SendRequest", line, StringComparison.Ordinal)); // the client's exception, logged
         Assert.DoesNotContain(rig.Logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+
+        bool HasLine(string text) => rig.Logs.Lines.Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 }
