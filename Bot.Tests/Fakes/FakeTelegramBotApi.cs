@@ -24,6 +24,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Dictionary<string, byte[]> _files = [];
     private readonly Dictionary<long, DateTimeOffset> _lastToChat = [];
     private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _groupSends = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private readonly List<int> _pollOffsets = [];
     private int _nextUpdateId = 1;
@@ -33,22 +34,37 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
 
-    /// <summary>Answer sends that break Telegram's limits with 429 (1 message per second per chat, 30 per second overall).</summary>
+    /// <summary>
+    /// Answer sends that break Telegram's limits with 429 (1 message per second per chat, 30 per second overall, 20 per
+    /// minute per group chat).
+    /// </summary>
     public bool EnforceLimits { get; set; }
 
     private int _limitViolations;
     private int _perChatViolations;
+    private int _groupViolations;
 
-    /// <summary>Sends refused with 429 for breaking a limit (either one).</summary>
+    /// <summary>Sends refused with 429 for breaking a limit (any one).</summary>
     public int LimitViolations => Volatile.Read(ref _limitViolations);
 
     /// <summary>Of those, the ones that broke the one-per-second limit of a chat.</summary>
     public int PerChatViolations => Volatile.Read(ref _perChatViolations);
 
+    /// <summary>Of those, the ones that broke the 20-per-minute limit of a group chat (a negative chat id).</summary>
+    public int GroupViolations => Volatile.Read(ref _groupViolations);
+
+    public const int GroupMessagesPerMinute = 20;
+
+    /// <summary>What a call recorded under this suffix means: the fake served it, then dropped the connection instead of answering.</summary>
+    public const string AnswerLost = ":answer-lost";
+
     /// <summary>Lets a test fail a call: return (status, error description, retry_after) or null to serve it.</summary>
     public Func<string, JsonObject, (int Status, string Description, int? RetryAfter)?>? Fault { get; set; }
 
-    /// <summary>Network trouble before a call is served: hang (until the client gives up) or drop the connection.</summary>
+    /// <summary>
+    /// Network trouble: hang (until the client gives up) or drop the connection before the call is served, or serve it
+    /// and then lose the answer (<see cref="Disruption.LoseAnswer"/>).
+    /// </summary>
     public Func<string, JsonObject, Disruption>? Disrupt { get; set; }
 
     /// <summary>How long a hung call hangs; a client still waiting after that is served normally.</summary>
@@ -60,7 +76,19 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     /// <summary>Jitter forgiven when judging the limits: two processes' timers and a loopback hop never agree exactly.</summary>
     public TimeSpan LimitSlack { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    public enum Disruption { None, Hang, Drop }
+    public enum Disruption
+    {
+        None,
+        Hang,
+        Drop,
+
+        /// <summary>
+        /// The ambiguous failure: the call is served (a sendMessage is delivered and recorded as accepted), then the
+        /// connection is dropped instead of answering, so the client cannot know it went through. Recorded once more as
+        /// <c>method + AnswerLost</c>. A call refused by <see cref="Fault"/> or the limits is answered as usual.
+        /// </summary>
+        LoseAnswer,
+    }
 
     public string BaseUrl { get; }
 
@@ -201,7 +229,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         {
             return Error(400, "Bad Request: can't parse JSON");
         }
-        if (Disrupt?.Invoke(method, body) is { } disruption and not Disruption.None)
+        var disruption = Disrupt?.Invoke(method, body) ?? Disruption.None;
+        if (disruption is Disruption.Hang or Disruption.Drop)
         {
             Calls.Enqueue(new ApiCall(method + ":" + disruption.ToString().ToLowerInvariant(), body, Clock.GetUtcNow()));
             if (disruption == Disruption.Drop)
@@ -224,13 +253,13 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             Calls.Enqueue(new ApiCall(method + ":fault", body, at));
             return Error(fault.Status, fault.Description, fault.RetryAfter);
         }
-        if (method is "sendMessage" or "editMessageText" && EnforceLimits && Violates(body["chat_id"]?.GetValue<long>() ?? 0, at))
+        if (method is "sendMessage" or "editMessageText" && EnforceLimits && Violates(body["chat_id"]?.GetValue<long>() ?? 0, at) is { } retryAfter)
         {
             Interlocked.Increment(ref _limitViolations);
-            return Error(429, "Too Many Requests: retry after 1", 1);
+            return Error(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
         }
         if (method != "getUpdates") Calls.Enqueue(new ApiCall(method, body, at));
-        return method switch
+        var result = method switch
         {
             "getMe" => Ok(new JsonObject { ["id"] = 123456789, ["is_bot"] = true, ["first_name"] = "NokoBot", ["username"] = BotUsername }),
             "getUpdates" => Ok(await GetUpdatesAsync(body, http.RequestAborted)),
@@ -245,6 +274,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             }),
             _ => Error(404, $"Not Found: method {method} not faked"),
         };
+        if (disruption != Disruption.LoseAnswer) return result;
+        // Served (and recorded above), but the client never hears so.
+        Calls.Enqueue(new ApiCall(method + AnswerLost, body, at));
+        http.Abort();
+        return Results.Empty;
     }
 
     private async Task<JsonArray> GetUpdatesAsync(JsonObject body, CancellationToken ct)
@@ -273,7 +307,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         }
     }
 
-    private bool Violates(long chatId, DateTimeOffset at)
+    /// <returns>null when the send keeps to the limits (it is then counted against them), else the retry_after in seconds.</returns>
+    private int? Violates(long chatId, DateTimeOffset at)
     {
         lock (_lock)
         {
@@ -281,11 +316,22 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             while (_recentSends.Count > 0 && at - _recentSends.Peek() >= second) _recentSends.Dequeue();
             var perChat = _lastToChat.TryGetValue(chatId, out var last) && at - last < second;
             var global = _recentSends.Count >= 30;
+            var minute = TimeSpan.FromMinutes(1) - LimitSlack;
+            Queue<DateTimeOffset>? group = null;
+            if (chatId < 0)
+            {
+                if (!_groupSends.TryGetValue(chatId, out group)) _groupSends[chatId] = group = new Queue<DateTimeOffset>();
+                while (group.Count > 0 && at - group.Peek() >= minute) group.Dequeue();
+            }
+            var groupFull = group is { Count: >= GroupMessagesPerMinute };
             if (perChat) Interlocked.Increment(ref _perChatViolations);
-            if (perChat || global) return true;
+            if (groupFull) Interlocked.Increment(ref _groupViolations);
+            if (groupFull) return Math.Max(1, (int)Math.Ceiling((group!.Peek() + minute - at).TotalSeconds));
+            if (perChat || global) return 1;
             _lastToChat[chatId] = at;
             _recentSends.Enqueue(at);
-            return false;
+            group?.Enqueue(at);
+            return null;
         }
     }
 

@@ -105,4 +105,36 @@ public sealed class TelegramMeetingTests
         Assert.Equal([TelegramTexts.AdminOnly], rig.Api.TextsTo(-100777));
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM deliveries WHERE recipient = 'chat:-100500' AND member_id IS NULL"));
     }
+
+    [Fact]
+    public async Task Agendas_to_a_linked_group_keep_to_twenty_messages_a_minute()
+    {
+        // Minutes of traffic at ten times real speed; the fake Bot API judges the limits on the same clock.
+        var clock = new ScaledClock(TelegramRig.Start, speed: 10);
+        await using var rig = await TelegramRig.StartAsync(_ct, clock);
+        rig.Api.LimitSlack = TimeSpan.FromMilliseconds(500); // 50 ms of real scheduling jitter at 10x
+        rig.Api.EnforceLimits = true;
+        const long group = -100500;
+        const int meetings = 25;
+        await rig.LinkAsync(700, null, NokoBot.Domain.Councils.MemberRole.Secretary);
+        rig.Api.PushGroupText(group, 700, "/linkgroup");
+        await rig.WaitForTextAsync(group, t => t.StartsWith("Группа подключена", StringComparison.Ordinal));
+        var store = rig.Service<MeetingStore>();
+        for (var i = 0; i < meetings; i++)
+            await store.AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 9, 0, 0).AddMinutes(20 * i), $"Зал {i + 1}", _ct);
+
+        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await Eventually.TrueAsync(() => AgendasTo(group).Count == meetings, "every agenda in the group", TimeSpan.FromSeconds(40));
+
+        var sent = AgendasTo(group);
+        Assert.Equal((0, 0), (rig.Api.GroupViolations, rig.Api.LimitViolations));
+        // Paced, not refused: the 21st agenda went out a minute after the first (the secretary's own came 1 s apart).
+        Assert.True(sent[20] - sent[0] >= TimeSpan.FromMinutes(1) - rig.Api.LimitSlack, $"21 agendas in {(sent[20] - sent[0]).TotalSeconds:0.0} s");
+        Assert.Equal(meetings, AgendasTo(700).Count);
+        Assert.Equal(meetings, await rig.CountAsync("SELECT count(*) FROM deliveries WHERE recipient = 'chat:-100500' AND status = 'sent'"));
+
+        List<DateTimeOffset> AgendasTo(long chat) => [.. rig.Api.CallsTo("sendMessage")
+            .Where(c => c.Body["chat_id"]!.GetValue<long>() == chat && c.Body["text"]!.GetValue<string>().StartsWith("📅", StringComparison.Ordinal))
+            .Select(c => c.At)];
+    }
 }
