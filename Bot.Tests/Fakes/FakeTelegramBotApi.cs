@@ -27,6 +27,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Dictionary<long, Queue<DateTimeOffset>> _groupSends = [];
     private readonly SemaphoreSlim _updateArrived = new(0);
     private readonly List<int> _pollOffsets = [];
+    private readonly HashSet<long> _blocked = [];
     private int _nextUpdateId = 1;
     private int _nextMessageId = 1000;
 
@@ -118,6 +119,15 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     // ---- what users do --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The user of this private chat blocked the bot: from now on messages to the chat are refused with 403 Forbidden
+    /// (recorded as <c>method:blocked</c>), as Telegram does.
+    /// </summary>
+    public void BlockBot(long chatId)
+    {
+        lock (_lock) _blocked.Add(chatId);
+    }
 
     public static JsonObject User(long id, string firstName = "Мария") =>
         new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = firstName, ["language_code"] = "ru" };
@@ -253,6 +263,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             Calls.Enqueue(new ApiCall(method + ":fault", body, at));
             return Error(fault.Status, fault.Description, fault.RetryAfter);
         }
+        if (method is "sendMessage" or "editMessageText" && IsBlocked(body["chat_id"]?.GetValue<long>() ?? 0))
+        {
+            Calls.Enqueue(new ApiCall(method + ":blocked", body, at));
+            return Error(403, "Forbidden: bot was blocked by the user");
+        }
         if (method is "sendMessage" or "editMessageText" && EnforceLimits && Violates(body["chat_id"]?.GetValue<long>() ?? 0, at) is { } retryAfter)
         {
             Interlocked.Increment(ref _limitViolations);
@@ -333,6 +348,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             group?.Enqueue(at);
             return null;
         }
+    }
+
+    private bool IsBlocked(long chatId)
+    {
+        lock (_lock) return _blocked.Contains(chatId);
     }
 
     private JsonObject SentMessage(JsonObject body, int? messageId = null) => new()

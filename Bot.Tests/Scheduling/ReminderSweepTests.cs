@@ -99,30 +99,6 @@ public sealed class ReminderSweepTests : IDisposable
     }
 
     [Fact]
-    public async Task A_member_who_blocked_the_bot_gets_the_reminder_by_email_and_telegram_is_not_tried_again()
-    {
-        await SeedAsync();
-        await using (var connection = await _db.Database.OpenAsync(_ct))
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE members SET email = 'ivanova@example.org' WHERE id = 1");
-        var telegramAttempts = 0;
-        _telegram.Fail = (_, _) =>
-        {
-            telegramAttempts++;
-            return new SendOutcome.Unreachable("Forbidden: bot was blocked by the user");
-        };
-        await NewProcess().RunAsync(_ct);
-
-        _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 10, 0, 0, Msk));
-        await NewProcess().RunAsync(_ct);
-        _time.SetUtcNow(new DateTimeOffset(2020, 6, 29, 10, 0, 0, Msk));
-        await NewProcess().RunAsync(_ct);
-
-        Assert.Equal(1, telegramAttempts);
-        // 23.06 (7 days before) and 29.06 (1 day before), each by email, for both members.
-        Assert.Equal(["Иванова", "Иванова", "Петров", "Петров"], _email.Sent.Select(s => s.Member.Name).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public async Task A_transient_failure_is_retried_after_the_back_off_and_sent_once()
     {
         await SeedAsync();
