@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Dapper;
+using NokoBot.Domain.Replies;
+using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Cli;
@@ -6,6 +9,7 @@ namespace NokoBot.Tests.Cli;
 public sealed class PlanCommandsTests
 {
     private static readonly string Desnogorsk = RepoPaths.Of("config", "plans", "desnogorsk-2020.txt");
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Dry_run_json_prints_every_item_with_its_deadline_fields_and_touches_no_database()
@@ -83,5 +87,67 @@ public sealed class PlanCommandsTests
         Assert.Contains("с 01.01.2020 по 31.03.2020", result.Out, StringComparison.Ordinal);
         Assert.Contains("нужна дата", result.Out, StringComparison.Ordinal);
         Assert.Contains("Нужна дата: п. 2, 3, 6, 7, 12", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_json_gives_each_items_status_current_due_date_and_which_parties_have_reported()
+    {
+        using var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        await CliRunner.RunAsync("plan", "import", Desnogorsk, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var replies = new ReplyStore(db.Database);
+        var at = new DateTimeOffset(2020, 6, 20, 12, 0, 0, TimeSpan.Zero);
+        await replies.AppendAsync(new Reply(await ItemIdAsync(db, "1"), ReplyKind.Done, at, Party: "Комитет по образованию"), _ct);
+        await replies.AppendAsync(new Reply(await ItemIdAsync(db, "4"), ReplyKind.Done, at, Party: "Комитет по образованию"), _ct);
+        await replies.AppendAsync(new Reply(await ItemIdAsync(db, "4"), ReplyKind.Done, at.AddHours(1), Party: "Общественный совет"), _ct);
+        await replies.AppendAsync(new Reply(await ItemIdAsync(db, "5"), ReplyKind.Postponed, at, Party: "Комитет по образованию", Comment: "ждём оператора", NewDate: new(2020, 9, 15)), _ct);
+
+        var show = await CliRunner.RunAsync("plan", "show", "--council", "desnogorsk", "--json", "--db", db.Path);
+
+        Assert.Equal(0, show.ExitCode);
+        using var json = JsonDocument.Parse(show.Out);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("number").GetString()!);
+        Assert.Equal(16, items.Count);
+        // One of two parties reported: still open, and it says which one.
+        Assert.Equal(("open", "2020-03-31"), (items["1"].GetProperty("status").GetString(), items["1"].GetProperty("due").GetString()));
+        Assert.Equal([("Комитет по образованию", true), ("Общественный совет", false)], Parties(items["1"]));
+        // Both reported: done.
+        Assert.Equal("done", items["4"].GetProperty("status").GetString());
+        Assert.Equal([("Общественный совет", true), ("Комитет по образованию", true)], Parties(items["4"]));
+        // A postponement moves the due date; an item nobody dated has none.
+        Assert.Equal(("open", "2020-09-15"), (items["5"].GetProperty("status").GetString(), items["5"].GetProperty("due").GetString()));
+        Assert.Equal(("open", JsonValueKind.Null), (items["2"].GetProperty("status").GetString(), items["2"].GetProperty("due").ValueKind));
+        Assert.Equal(JsonValueKind.Null, items["15"].GetProperty("due").ValueKind); // «постоянно»
+        // The fields that were there stay as they were.
+        Assert.Equal("январь - март", items["1"].GetProperty("deadlineText").GetString());
+        Assert.Equal("""{"kind":"window","start":"2020-06-01","end":"2020-08-31"}""", items["5"].GetProperty("deadline").GetRawText());
+        Assert.Equal(["Общественный совет", "Комитет по образованию"], items["4"].GetProperty("responsible").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task A_secretarys_date_is_the_due_date_of_an_unscheduled_item()
+    {
+        using var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        await CliRunner.RunAsync("plan", "import", Desnogorsk, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        await using (var connection = await db.Database.OpenAsync(_ct))
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE plan_items SET due_override = '2020-07-10' WHERE number = '2'", cancellationToken: _ct));
+
+        var show = await CliRunner.RunAsync("plan", "show", "--council", "desnogorsk", "--json", "--db", db.Path);
+
+        using var json = JsonDocument.Parse(show.Out);
+        var item2 = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == "2");
+        Assert.Equal(("open", "2020-07-10"), (item2.GetProperty("status").GetString(), item2.GetProperty("due").GetString()));
+        Assert.Equal([("Общественный совет", false)], Parties(item2));
+    }
+
+    private static List<(string?, bool)> Parties(JsonElement item) =>
+        [.. item.GetProperty("parties").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("done").GetBoolean()))];
+
+    private static async Task<long> ItemIdAsync(TempDatabase db, string number)
+    {
+        await using var connection = await db.Database.OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM plan_items WHERE number = @number", new { number }, cancellationToken: TestContext.Current.CancellationToken));
     }
 }

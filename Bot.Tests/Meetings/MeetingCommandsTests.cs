@@ -61,7 +61,11 @@ public sealed class MeetingCommandsTests
         Assert.Contains("Закрыты пункты: 8.", result.Out, StringComparison.Ordinal);
         Assert.Contains("П. 9 получил срок: до 18.06.2020.", result.Out, StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(Path.Combine(db.Folder, "protocols"), "*.pdf").Any());
-        Assert.Contains("протокол", show.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(show.Out);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("number").GetString()!);
+        Assert.Equal("done", items["8"].GetProperty("status").GetString());
+        Assert.Equal(("open", "2020-06-18"), (items["9"].GetProperty("status").GetString(), items["9"].GetProperty("due").GetString()));
+        Assert.Equal("open", items["2"].GetProperty("status").GetString()); // not on the agenda
     }
 
     [Fact]

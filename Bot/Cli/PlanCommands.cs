@@ -1,6 +1,8 @@
 using System.CommandLine;
+using NokoBot.Domain.Councils;
 using NokoBot.Domain.Plans;
 using NokoBot.Plans;
+using NokoBot.Scheduling;
 using NokoBot.Storage;
 using Spectre.Console;
 
@@ -109,6 +111,13 @@ internal static class PlanCommands
             var rows = plan.Items.Select(i => new PlanReportRow(i.Number, i.Section, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride)).ToList();
             if (parse.GetValue(json))
             {
+                var snapshot = await new CouncilSnapshotStore(database, context.Time).LoadAsync(target, ct);
+                // The snapshot holds the latest plan; --year may ask for an earlier one.
+                if (snapshot.Plan?.Id != plan.Id)
+                    snapshot = snapshot with { Plan = plan, Replies = await new ReplyStore(database).ForPlanAsync(plan.Id, ct) };
+                var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
+                var today = CouncilClock.LocalDate(context.Time.GetUtcNow(), snapshot.Zone);
+                rows = [.. rows.Zip(plan.Items, (row, item) => row with { State = PlanItemState.Of(snapshot, item, planner, today) })];
                 await context.Out.WriteLineAsync(PlanReport.ToJson(rows, [], w =>
                 {
                     w.WriteString("council", target.Slug);

@@ -1,14 +1,31 @@
 using System.Text;
 using System.Text.Json;
 using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Replies;
+using NokoBot.Scheduling;
+using NokoBot.Storage;
 using NokoBot.Texts;
 using Spectre.Console;
 
 namespace NokoBot.Cli;
 
 /// <summary>One plan row as the CLI shows it, whether it came from a file or from the database.</summary>
+/// <param name="State">Where a stored item stands (null for a file being imported).</param>
 internal sealed record PlanReportRow(
-    string Number, string? Section, string Title, IReadOnlyList<string> Responsible, Deadline Deadline, string Result, DateOnly? DueOverride = null);
+    string Number, string? Section, string Title, IReadOnlyList<string> Responsible, Deadline Deadline, string Result, DateOnly? DueOverride = null,
+    PlanItemState? State = null);
+
+/// <summary>A stored item's standing: done or open, its current due date, and which of its parties still owe it.</summary>
+internal sealed record PlanItemState(bool Done, DateOnly? Due, IReadOnlyList<(string Party, bool Done)> Parties)
+{
+    /// <param name="today">Council-local today (picks a recurring item's current occurrence).</param>
+    public static PlanItemState Of(CouncilSnapshot snapshot, StoredPlanItem item, ReminderPlanner planner, DateOnly today)
+    {
+        var progress = ItemProgress.Of(item.Parties, snapshot.RepliesOf(item.Id), item.Result);
+        return new PlanItemState(progress.IsClosed, planner.CurrentDue(snapshot, item, today),
+            [.. item.Parties.Select(party => (party, !progress.IsOpenFor(party)))]);
+    }
+}
 
 /// <summary>Renders a plan for the secretary: a table with how each deadline was understood, or the JSON contract.</summary>
 internal static class PlanReport
@@ -50,7 +67,11 @@ internal static class PlanReport
         foreach (var warning in warnings) console.WriteLine($"Предупреждение: {warning}");
     }
 
-    /// <summary>The JSON contract: <c>{"items":[…],"warnings":[…]}</c> plus any extra top-level fields.</summary>
+    /// <summary>
+    /// The JSON contract: <c>{"items":[…],"warnings":[…]}</c> plus any extra top-level fields. A stored item also has
+    /// <c>"status"</c> (<c>"open"</c>/<c>"done"</c>), <c>"due"</c> (<c>"yyyy-MM-dd"</c> or null) and
+    /// <c>"parties":[{"name":…,"done":…}]</c>.
+    /// </summary>
     public static string ToJson(IReadOnlyList<PlanReportRow> rows, IReadOnlyList<string> warnings, Action<Utf8JsonWriter>? extra = null)
     {
         using var buffer = new MemoryStream();
@@ -72,6 +93,21 @@ internal static class PlanReport
                 DeadlineJson.WriteFields(json, row.Deadline);
                 json.WriteEndObject();
                 json.WriteString("result", row.Result);
+                if (row.State is { } state)
+                {
+                    json.WriteString("status", state.Done ? "done" : "open");
+                    if (state.Due is { } due) json.WriteString("due", DeadlineColumns.Format(due));
+                    else json.WriteNull("due");
+                    json.WriteStartArray("parties");
+                    foreach (var (party, done) in state.Parties)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("name", party);
+                        json.WriteBoolean("done", done);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
