@@ -19,9 +19,25 @@ public abstract record ChatCommand
     public sealed record Members : ChatCommand;
     public sealed record ScheduleMeeting(DateOnly Day, TimeOnly At, string Place) : ChatCommand;
 
+    /// <summary>A member's own settings: shown without a change; <paramref name="Change"/> otherwise.</summary>
+    public sealed record Settings(SettingsChange? Change) : ChatCommand;
+
     /// <summary>A command NokoBot does not have.</summary>
     public sealed record Unknown(string Name) : ChatCommand;
 
     /// <summary>A known command with arguments that do not fit: <paramref name="Usage"/> is the Russian usage line.</summary>
     public sealed record Invalid(string Name, string Usage) : ChatCommand;
+}
+
+/// <summary>What a member changes with <c>/settings</c>.</summary>
+public abstract record SettingsChange
+{
+    private SettingsChange() { }
+
+    public sealed record ReminderHour(TimeOnly Time) : SettingsChange;
+
+    public sealed record WeeklySummary(bool Only) : SettingsChange;
+
+    /// <summary>Back to the council's hour and daily reminders.</summary>
+    public sealed record Reset : SettingsChange;
 }

@@ -19,6 +19,7 @@ public static partial class ChatCommandParser
         public const string SetDue = "/setdue <номер пункта> <дата>";
         public const string Plan = "/plan [страница]";
         public const string Meeting = "/meeting <дата> <ЧЧ:ММ> <место>";
+        public const string Settings = "/settings [ЧЧ:ММ | сводка | ежедневно | сброс]";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -50,9 +51,24 @@ public static partial class ChatCommandParser
             "meeting" => ChatDateParser.TryParseLeading(args, today, out var day, out var timeAndPlace) && MeetingTime().Match(timeAndPlace) is { Success: true } t
                 && TimeOnly.TryParseExact(t.Groups["t"].Value, "H:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
                 ? new ChatCommand.ScheduleMeeting(day, start, t.Groups["place"].Value.Trim()) : Invalid(name, Usage.Meeting),
+            "settings" => args.Length == 0 ? new ChatCommand.Settings(null)
+                : SettingsArgument(args) is { } change ? new ChatCommand.Settings(change) : Invalid(name, Usage.Settings),
             "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
             _ => new ChatCommand.Unknown(name),
         };
+    }
+
+    /// <summary>«9», «9:30», «сводка»/«weekly», «ежедневно»/«daily», «сброс»/«reset».</summary>
+    private static SettingsChange? SettingsArgument(string args)
+    {
+        var word = args.Trim().ToLowerInvariant();
+        if (word is "сводка" or "неделя" or "weekly") return new SettingsChange.WeeklySummary(true);
+        if (word is "ежедневно" or "daily") return new SettingsChange.WeeklySummary(false);
+        if (word is "сброс" or "reset") return new SettingsChange.Reset();
+        if (word.Length <= 2 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hour) && hour is >= 0 and <= 23)
+            return new SettingsChange.ReminderHour(new TimeOnly(hour, 0));
+        return TimeOnly.TryParseExact(word, "H:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? new SettingsChange.ReminderHour(time) : null;
     }
 
     private static ChatCommand.Invalid Invalid(string name, string usage) => new(name, usage);

@@ -17,6 +17,33 @@ public static class DeliveryKey
     public static string ItemOccurrence(long itemId, DateOnly due) =>
         string.Create(CultureInfo.InvariantCulture, $"item:{itemId}@{due:yyyy-MM-dd}");
 
+    public static string PlanOccurrence(long planId, int year) =>
+        string.Create(CultureInfo.InvariantCulture, $"plan:{planId}@{year}");
+
+    public static string DigestOccurrence(long councilId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"digest:{councilId}@{day:yyyy-MM-dd}");
+
+    /// <param name="sequence">The meeting's sequence: a moved meeting is news again.</param>
+    public static string MeetingOccurrence(long meetingId, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"meeting:{meetingId}@{sequence}");
+
+    /// <summary>The sequence part of a key (the meeting notice kind, the days before or after…).</summary>
+    public static int SequenceOf(string key) =>
+        int.TryParse(key.AsSpan(key.LastIndexOf('|') + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    /// <summary>Reads back «type:id@rest» from a key's occurrence («meeting:5@2», «digest:1@2020-06-01»).</summary>
+    public static bool TryParseOccurrence(string key, string type, out long id, out string rest)
+    {
+        id = 0;
+        rest = "";
+        var occurrence = key.Split('|')[0];
+        if (!occurrence.StartsWith(type + ":", StringComparison.Ordinal)) return false;
+        var at = occurrence.IndexOf('@', StringComparison.Ordinal);
+        if (at <= type.Length + 1) return false;
+        rest = occurrence[(at + 1)..];
+        return long.TryParse(occurrence.AsSpan(type.Length + 1, at - type.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
+
     /// <summary>The same delivery on another channel (a fallback after the first channel became unreachable).</summary>
     public static string WithChannel(string key, string channel)
     {

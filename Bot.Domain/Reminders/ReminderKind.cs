@@ -1,7 +1,10 @@
 namespace NokoBot.Domain.Reminders;
 
-/// <summary>What a planned notification is for (DESIGN §2, Reminder; plus the digest and agenda deliveries).</summary>
-public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, Digest, Agenda }
+/// <summary>
+/// What a planned notification is for (DESIGN §2, Reminder; the secretary's note that the plan's year is over; the
+/// digest and meeting deliveries).
+/// </summary>
+public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, PlanOver, Digest, Agenda }
 
 public static class ReminderKinds
 {
@@ -14,7 +17,16 @@ public static class ReminderKinds
         ReminderKind.Escalation => "escalation",
         ReminderKind.Checkin => "checkin",
         ReminderKind.AskDate => "ask-date",
+        ReminderKind.PlanOver => "plan-over",
         ReminderKind.Digest => "digest",
         _ => "agenda",
     };
+
+    /// <summary>The kind a ledger row names (<see cref="ToName"/> read back); null for a name NokoBot never wrote.</summary>
+    public static ReminderKind? Parse(string name) =>
+        Enum.GetValues<ReminderKind>().Select(k => (ReminderKind?)k).FirstOrDefault(k => k!.Value.ToName() == name);
+
+    /// <summary>Reminders about plan items: whatever one person gets at one moment goes out as one message.</summary>
+    public static bool IsItemReminder(this ReminderKind kind) => kind is ReminderKind.Before or ReminderKind.Due
+        or ReminderKind.Overdue or ReminderKind.Escalation or ReminderKind.Checkin or ReminderKind.AskDate;
 }

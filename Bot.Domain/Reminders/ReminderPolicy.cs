@@ -11,11 +11,17 @@ namespace NokoBot.Domain.Reminders;
 /// and the scheduler can replan after every reply without changing what was already due.
 /// </summary>
 /// <remarks>
-/// Before and due reminders move off weekends and holidays to the previous working day; overdue reminders and
-/// escalations move to the next one (an "overdue" notice must never come before the due day).
+/// A person should hear from the bot on few days: everything that can wait for it rides in the weekly message
+/// (<see cref="CouncilSettings.WeeklyDay"/>): the week-ahead announcement, overdue items (weekly for a month, then
+/// every other week, the same weeks for every item), the chair's escalation, monthly check-ins and the secretary's
+/// date requests. Only the day before and the due day have days of their own. Reminders of a plan stop when its
+/// year is over (an item postponed past it runs four weeks past its new date); then the secretary gets one note.
 /// </remarks>
 public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, ProductionCalendar calendar)
 {
+    /// <summary>An item postponed past the plan year is still nagged this long after its new due date.</summary>
+    public const int OverdueGraceDays = 28;
+
     /// <summary>Every reminder of the item up to and including the council-local day <paramref name="until"/>.</summary>
     public IReadOnlyList<PlannedReminder> Plan(ReminderInput item, DateOnly until)
     {
@@ -43,10 +49,40 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
             var occurrence = SingleOccurrence(item, due);
             if (occurrence is not null)
                 planned.AddRange(OccurrenceReminders(item, occurrence, closedAt, until));
-            if (due is null && item.Deadline.Kind is DeadlineKind.Unscheduled or DeadlineKind.Unknown)
+            if (due is null && item.Deadline.Kind is DeadlineKind.Unscheduled or DeadlineKind.Unknown && settings.AskForDates)
                 planned.AddRange(AskForDate(item, closedAt, until));
         }
+        // The chair is told once per item, about the first occurrence that stayed open that long.
+        var escalation = planned.Where(r => r.Kind == ReminderKind.Escalation).MinBy(r => r.At);
+        planned.RemoveAll(r => r.Kind == ReminderKind.Escalation && r != escalation);
         return [.. planned.OrderBy(r => r.At).ThenBy(r => r.Kind)];
+    }
+
+    /// <summary>The day the secretary is told that the plan's year is over: the first weekly message of the next year.</summary>
+    public DateOnly PlanOverDay(int planYear) => WeeklySlotOnOrAfter(new DateOnly(planYear + 1, 1, 1));
+
+    /// <summary>
+    /// When a member gets a reminder planned for <paramref name="day"/>: at their own hour or the council's, out of
+    /// quiet hours; a member who asked for the weekly summary only gets it in the weekly message of its week.
+    /// </summary>
+    public DateTimeOffset InstantFor(DateOnly day, MemberPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (preferences.WeeklySummaryOnly && WeeklySlot(day) is var slot && slot <= day) day = slot;
+        return Instant(day, preferences.ReminderTime ?? settings.ReminderTime);
+    }
+
+    /// <summary>The council-local day of the weekly message of the week holding <paramref name="day"/>.</summary>
+    public DateOnly WeeklySlot(DateOnly day)
+    {
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return calendar.NextWorkingDay(monday.AddDays(((int)settings.WeeklyDay + 6) % 7));
+    }
+
+    private DateOnly WeeklySlotOnOrAfter(DateOnly day)
+    {
+        var slot = WeeklySlot(day);
+        return slot >= day ? slot : WeeklySlot(day.AddDays(7));
     }
 
     private sealed class Occurrence(DateOnly due, DateOnly? windowStart)
@@ -121,56 +157,70 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
     {
         var parties = PartiesOrSecretary(item);
         var audience = item.Parties.Count > 0 ? ReminderAudience.Parties : ReminderAudience.Secretary;
+        var yearEnd = new DateOnly(item.PlanYear, 12, 31);
         var kept = new List<PlannedReminder>();
         for (var i = 0; i < occurrence.Dues.Count; i++)
         {
             var (due, from) = occurrence.Dues[i];
             var to = i + 1 < occurrence.Dues.Count ? occurrence.Dues[i + 1].From : DateTimeOffset.MaxValue;
+            // Past the plan's year only an item the chair postponed beyond it is still followed, for a few weeks.
+            var last = Earliest(until, due > yearEnd ? due.AddDays(OverdueGraceDays) : yearEnd);
             // «со дня поступления…»: the work starts with the event; there is nothing to be late for.
             var startsOnly = item.Deadline is RelativeDeadline { Amount: 0 } && item.DueOverride is null && i == 0;
-            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.WindowStart : null, until).Where(c => !startsOnly || c.Kind == ReminderKind.Due))
+            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.WindowStart : null, item.PlanYear, last).Where(c => !startsOnly || c.Kind == ReminderKind.Due))
             {
-                var at = Instant(day);
-                if (at < from || at >= to || day > until) continue;
+                var at = Instant(day, settings.ReminderTime);
+                if (at < from || at >= to || day > last) continue;
                 if (closedAt is { } closed && closed <= at) continue;
                 if (!occurrence.IsOpenAt(parties, at)) continue;
                 var toChair = kind == ReminderKind.Escalation;
                 var open = toChair ? parties : parties.Where(p => !occurrence.DoneAt.TryGetValue(p, out var d) || d > at).ToList();
-                kept.Add(new PlannedReminder(item.ItemId, due, kind, at, toChair ? ReminderAudience.Chair : audience, open, sequence));
+                kept.Add(new PlannedReminder(item.ItemId, due, kind, day, at, toChair ? ReminderAudience.Chair : audience, open, sequence));
             }
         }
         // Two notices that land on the same day for the same people: keep the one closer to (or past) the due date.
-        return kept.GroupBy(r => (r.At, r.Audience, r.Occurrence)).Select(g => g.Last());
+        return kept.GroupBy(r => (r.Day, r.Audience, r.Occurrence)).Select(g => g.Last());
     }
 
-    /// <summary>The notices of one due date, in the order of urgency, before moving off non-working days.</summary>
-    private IEnumerable<(ReminderKind Kind, DateOnly Day, int Sequence)> Candidates(DateOnly due, DateOnly? windowStart, DateOnly until)
+    /// <summary>The notices of one due date, in the order of urgency.</summary>
+    private IEnumerable<(ReminderKind Kind, DateOnly Day, int Sequence)> Candidates(DateOnly due, DateOnly? windowStart, int planYear, DateOnly last)
     {
-        var earliestBefore = settings.BeforeDays.DefaultIfEmpty(0).Max();
-        if (windowStart is { } start && start < due.AddDays(-earliestBefore))
-            yield return (ReminderKind.Before, NextWorkingDay(start), due.DayNumber - start.DayNumber);
-        foreach (var days in settings.BeforeDays.Where(d => d > 0).OrderDescending())
-            yield return (ReminderKind.Before, PreviousWorkingDay(due.AddDays(-days)), days);
-        yield return (ReminderKind.Due, PreviousWorkingDay(due), 0);
+        var dueDay = calendar.PreviousWorkingDay(due);
+        var before = settings.BeforeDays.Where(d => d > 0).OrderDescending()
+            .Select(days => (Days: days, Day: days >= 7 ? WeeklySlot(dueDay.AddDays(-days)) : calendar.PreviousWorkingDay(dueDay.AddDays(-days))))
+            .Where(b => b.Day < dueDay)
+            .ToList();
+        if (windowStart is { } start && WeeklySlotOnOrAfter(start) is var opens
+            && opens < (before.Count > 0 ? before[0].Day : dueDay))
+            yield return (ReminderKind.Before, opens, due.DayNumber - start.DayNumber);
+        foreach (var (days, day) in before) yield return (ReminderKind.Before, day, days);
+        yield return (ReminderKind.Due, dueDay, 0);
 
-        foreach (var days in OverdueDays(due, until))
-            yield return (ReminderKind.Overdue, NextWorkingDay(due.AddDays(days)), days);
-        if (settings.EscalateAfterDays > 0)
-            yield return (ReminderKind.Escalation, NextWorkingDay(due.AddDays(settings.EscalateAfterDays)), settings.EscalateAfterDays);
+        foreach (var day in OverdueDays(dueDay, planYear, last))
+            yield return (ReminderKind.Overdue, day, day.DayNumber - due.DayNumber);
+        if (settings.EscalateAfterDays > 0 && WeeklySlotOnOrAfter(due.AddDays(settings.EscalateAfterDays)) is var escalate && escalate <= last)
+            yield return (ReminderKind.Escalation, escalate, settings.EscalateAfterDays);
     }
 
-    /// <summary>Days after the due date for overdue notices: the configured ones, then every repeat interval up to <paramref name="until"/>.</summary>
-    private IEnumerable<int> OverdueDays(DateOnly due, DateOnly until)
+    /// <summary>
+    /// The weekly messages after the due day: each of the first <see cref="CouncilSettings.OverdueWeeklyFor"/> weeks, then
+    /// the weeks whose number since the plan year began is a multiple of <see cref="CouncilSettings.OverdueThenEveryWeeks"/>.
+    /// </summary>
+    private IEnumerable<DateOnly> OverdueDays(DateOnly dueDay, int planYear, DateOnly last)
     {
-        var last = 0;
-        foreach (var days in settings.OverdueDays.Where(d => d > 0).Order())
+        var firstWeek = MondayOf(new DateOnly(planYear, 1, 1));
+        var week = MondayOf(dueDay);
+        for (var n = 1; ; n++)
         {
-            if (due.AddDays(days) > until) yield break;
-            yield return last = days;
+            week = week.AddDays(7);
+            var slot = WeeklySlot(week);
+            if (slot > last) yield break;
+            if (slot <= dueDay) continue;
+            var weekNumber = (week.DayNumber - firstWeek.DayNumber) / 7;
+            if (n <= settings.OverdueWeeklyFor || (settings.OverdueThenEveryWeeks > 0 && weekNumber % settings.OverdueThenEveryWeeks == 0))
+                yield return slot;
+            else if (settings.OverdueThenEveryWeeks <= 0) yield break;
         }
-        if (settings.OverdueRepeatDays <= 0) yield break;
-        for (var days = last + settings.OverdueRepeatDays; due.AddDays(days) <= until; days += settings.OverdueRepeatDays)
-            yield return days;
     }
 
     private IEnumerable<PlannedReminder> Checkins(ReminderInput item, DateTimeOffset? closedAt, DateOnly until)
@@ -179,41 +229,41 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
         var audience = item.Parties.Count > 0 ? ReminderAudience.Parties : ReminderAudience.Secretary;
         for (var month = 1; month <= 12; month++)
         {
-            var day = NextWorkingDay(new DateOnly(item.PlanYear, month, 1));
-            var at = Instant(day);
-            if (day > until || (closedAt is { } closed && closed <= at)) yield break;
-            yield return new PlannedReminder(item.ItemId, day, ReminderKind.Checkin, at, audience, PartiesOrSecretary(item), month);
+            var day = WeeklySlotOnOrAfter(new DateOnly(item.PlanYear, month, 1));
+            var at = Instant(day, settings.ReminderTime);
+            if (day > until || day.Year > item.PlanYear || (closedAt is { } closed && closed <= at)) yield break;
+            yield return new PlannedReminder(item.ItemId, day, ReminderKind.Checkin, day, at, audience, PartiesOrSecretary(item), month);
         }
     }
 
+    /// <summary>In every weekly message of the plan year, until the item gets a date or is closed.</summary>
     private IEnumerable<PlannedReminder> AskForDate(ReminderInput item, DateTimeOffset? closedAt, DateOnly until)
     {
         var firstDated = item.Replies.Where(r => r.Kind == ReplyKind.Postponed && r.NewDate is not null).Select(r => (DateTimeOffset?)r.At).Min();
-        var first = NextWorkingDay(new DateOnly(item.PlanYear, 1, 1));
         var previous = DateOnly.MinValue;
-        for (var n = 0; ; n++)
+        var monday = MondayOf(new DateOnly(item.PlanYear, 1, 1));
+        for (var week = 0; ; week++, monday = monday.AddDays(7))
         {
-            var day = NextWorkingDay(first.AddDays(n * Math.Max(1, settings.AskDateEveryDays)));
-            // Holidays can push two weekly asks onto one day: ask once.
-            if (day == previous) continue;
+            var day = WeeklySlot(monday);
+            // The plan year's first week may start in the year before; holidays can push two weeks' slots onto one day.
+            if (day.Year < item.PlanYear || day == previous) continue;
             previous = day;
-            var at = Instant(day);
+            var at = Instant(day, settings.ReminderTime);
             if (day > until || day.Year > item.PlanYear) yield break;
             if ((closedAt is { } closed && closed <= at) || (firstDated is { } dated && dated <= at)) yield break;
-            yield return new PlannedReminder(item.ItemId, day, ReminderKind.AskDate, at, ReminderAudience.Secretary, item.Parties, n + 1);
+            yield return new PlannedReminder(item.ItemId, day, ReminderKind.AskDate, day, at, ReminderAudience.Secretary, item.Parties, week + 1);
         }
     }
 
     private static IReadOnlyList<string> PartiesOrSecretary(ReminderInput item) => item.Parties.Count > 0 ? item.Parties : [""];
 
-    private DateOnly PreviousWorkingDay(DateOnly day) => calendar.PreviousWorkingDay(day);
+    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private DateOnly NextWorkingDay(DateOnly day) => calendar.NextWorkingDay(day);
+    private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    /// <summary>The reminder time on that day, moved out of quiet hours.</summary>
-    private DateTimeOffset Instant(DateOnly day)
+    /// <summary>The time on that day, moved out of quiet hours.</summary>
+    private DateTimeOffset Instant(DateOnly day, TimeOnly time)
     {
-        var time = settings.ReminderTime;
         var (quietStart, quietEnd) = (settings.QuietHoursStart, settings.QuietHoursEnd);
         var quiet = quietStart > quietEnd ? time >= quietStart || time < quietEnd : time >= quietStart && time < quietEnd;
         if (quiet)

@@ -33,6 +33,6 @@ public sealed class DigestCommandsEmailTests
         var message = await MimeMessage.LoadAsync(eml, ct);
         Assert.Contains("Ждёт протокола (2)", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("сообщать нечего", quiet.Out, StringComparison.Ordinal);
-        Assert.Empty(await new DeliveryLedger(db.Database, time).PendingAsync("email", DateTimeOffset.MaxValue, 10, ct));
+        Assert.Empty(await new DeliveryLedger(db.Database, time).PendingAsync(DateTimeOffset.MaxValue, 10, ct));
     }
 }

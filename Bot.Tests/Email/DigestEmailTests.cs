@@ -13,14 +13,15 @@ public sealed class DigestEmailTests
         await using var server = await SmtpServerFixture.StartAsync(ct);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
         await DigestPlanState.StoreAsync(rig.Db.Database, rig.Time, rig.Council.Id, ct);
-        await new CouncilMailSettings(rig.Db.Database).SetDigestRecipientsAsync(rig.Council.Id, ["chair@example.org", "committee@example.org"], ct);
+        string[] list = ["chair@example.org", "committee@example.org"];
 
-        var report = await rig.Digests.SendAsync(rig.Council, DigestPlanState.Today, ct);
-        var again = await rig.Digests.SendAsync(rig.Council, DigestPlanState.Today, ct);
+        var snapshot = await rig.Snapshots.LoadAsync(rig.Council, ct);
+        var enqueued = await rig.Outbox.EnqueueDigestAsync(snapshot, DigestPlanState.Today, list, rig.Time.GetUtcNow(), ct);
+        var sent = await rig.DispatchAsync(ct);
+        var again = await rig.Outbox.EnqueueDigestAsync(snapshot, DigestPlanState.Today, list, rig.Time.GetUtcNow(), ct);
 
-        Assert.NotNull(report.Digest);
-        Assert.Equal((2, 2, new DispatchReport(2, 0, 0)), (report.Recipients, report.Enqueued, report.Dispatch));
-        Assert.Equal((0, DispatchReport.Empty), (again.Enqueued, again.Dispatch));
+        Assert.Equal((2, 2), (enqueued.Count, sent));
+        Assert.Empty(again); // once per address and day
         var received = server.Received();
         Assert.Equal(["chair@example.org", "committee@example.org"], received.Select(r => r.RcptTo.Single()).Order(StringComparer.Ordinal));
         var message = received[0].Message;
@@ -44,13 +45,14 @@ public sealed class DigestEmailTests
         await using var server = await SmtpServerFixture.StartAsync(ct);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
         await DigestPlanState.StoreAsync(rig.Db.Database, rig.Time, rig.Council.Id, ct, full: false);
-        await new CouncilMailSettings(rig.Db.Database).SetDigestRecipientsAsync(rig.Council.Id, ["chair@example.org"], ct);
+        var snapshot = await rig.Snapshots.LoadAsync(rig.Council, ct);
 
-        var report = await rig.Digests.SendAsync(rig.Council, DigestPlanState.Today, ct);
+        var enqueued = await rig.Outbox.EnqueueDigestAsync(snapshot, DigestPlanState.Today, ["chair@example.org"], rig.Time.GetUtcNow(), ct);
 
-        Assert.Null(report.Digest);
-        Assert.Equal(0, report.Enqueued);
+        Assert.Null(snapshot.Digest(DigestPlanState.Today));
+        Assert.Empty(enqueued);
+        Assert.Equal(0, await rig.DispatchAsync(ct));
         Assert.Empty(server.Received());
-        Assert.Empty(await rig.Ledger.PendingAsync(EmailOutbox.Channel, DateTimeOffset.MaxValue, 10, ct));
+        Assert.Empty(await rig.Ledger.PendingAsync(DateTimeOffset.MaxValue, 10, ct));
     }
 }

@@ -18,8 +18,7 @@ public sealed class EmailDeliveryTests
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
         const string key = "item:1@2020-06-30|before|member:7|email|0";
 
-        var outcome = await rig.ReminderChannel.SendReminderAsync(
-            EmailRig.Notice(key, title: "Разработка <ТЗ> & «опросник»"), EmailRig.Member("member@example.org"), ct);
+        var outcome = await rig.Channel.SendAsync(EmailRig.Message("member@example.org", EmailRig.Notice(key, title: "Разработка <ТЗ> & «опросник»")), ct);
 
         var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         var (rcpt, message) = Assert.Single(server.Received());
@@ -48,18 +47,38 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task The_reminder_channel_says_retry_when_the_server_is_down_and_failed_when_the_address_is_refused()
+    public async Task Everything_due_for_a_person_at_once_is_one_letter_soonest_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await SmtpServerFixture.StartAsync(ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        var overdue = EmailRig.Notice("item:2@2020-05-20|overdue|member:7|email|12", "2", "Мониторинг сайтов") with
+        {
+            Kind = NokoBot.Domain.Reminders.ReminderKind.Overdue, Due = new DateOnly(2020, 5, 20), DaysOverdue = 12,
+        };
+
+        await rig.Channel.SendAsync(EmailRig.Message("member@example.org", overdue, EmailRig.Notice("item:1@2020-06-30|before|member:7|email|7")), ct);
+
+        var (_, message) = Assert.Single(server.Received());
+        Assert.Equal("Сроки по плану: п. 2, 4 — " + EmailRig.CouncilName, message.Subject);
+        var text = message.TextBody!;
+        Assert.True(text.IndexOf("Просрочено на 12 дней: п. 2", StringComparison.Ordinal) < text.IndexOf("Напоминание: п. 4", StringComparison.Ordinal));
+        Assert.Contains("по пунктам 2, 4", text, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task The_channel_says_retry_when_the_server_is_down_and_failed_when_the_address_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
         int port;
         await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
         using var down = await EmailRig.CreateAsync(port, ct);
-        var retry = await down.ReminderChannel.SendReminderAsync(EmailRig.Notice("k1"), EmailRig.Member("member@example.org"), ct);
+        var retry = await down.Channel.SendAsync(EmailRig.Message("member@example.org", EmailRig.Notice("k1")), ct);
 
         await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"], defer: 0);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var refused = await rig.ReminderChannel.SendReminderAsync(EmailRig.Notice("k2"), EmailRig.Member("gone@example.org"), ct);
-        var noAddress = await rig.ReminderChannel.SendReminderAsync(EmailRig.Notice("k3"), EmailRig.Member("") with { Email = null }, ct);
+        var refused = await rig.Channel.SendAsync(EmailRig.Message("gone@example.org", EmailRig.Notice("k2")), ct);
+        var noAddress = await rig.Channel.SendAsync(EmailRig.Message("", EmailRig.Notice("k3")), ct);
 
         Assert.Contains("unavailable", Assert.IsType<SendOutcome.Retry>(retry).Error, StringComparison.Ordinal);
         Assert.Contains("550", Assert.IsType<SendOutcome.Failed>(refused).Error, StringComparison.Ordinal);
@@ -74,45 +93,41 @@ public sealed class EmailDeliveryTests
         int port;
         await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
         using var rig = await EmailRig.CreateAsync(port, ct);
-        var key = await rig.EnqueueAsync("member@example.org", ct);
+        var key = await rig.EnqueueReminderAsync("member@example.org", ct);
 
-        var down = await rig.Outbox.DispatchAsync(ct);
+        Assert.Equal(0, await rig.DispatchAsync(ct));
         var entry = (await rig.Ledger.FindAsync(key, ct))!;
-        Assert.Equal(new DispatchReport(0, 1, 0), down);
         Assert.Equal((DeliveryStatus.Pending, 1), (entry.Status, entry.Attempts));
         Assert.Contains("unavailable", entry.LastError, StringComparison.Ordinal);
 
         await using var server = await SmtpServerFixture.StartAsync(ct, port: port);
-        Assert.Equal(DispatchReport.Empty, await rig.Outbox.DispatchAsync(ct)); // still inside its back-off
-        rig.Time.Advance(EmailOutbox.BackOff(1) + TimeSpan.FromSeconds(1));
-        var up = await rig.Outbox.DispatchAsync(ct);
-        var again = await rig.Outbox.DispatchAsync(ct);
-        Assert.False(await rig.Outbox.EnqueueAsync(
-            new DeliveryRequest(key, rig.Council.Id, null, null, NokoBot.Domain.Reminders.ReminderKind.Before, EmailOutbox.Channel, "member@example.org", rig.Time.GetUtcNow()),
-            new MimeMessage(), ct));
-        Assert.Equal(DispatchReport.Empty, await rig.Outbox.DispatchAsync(ct));
+        Assert.Equal(0, await rig.DispatchAsync(ct)); // still inside its back-off
+        rig.Time.Advance(RetryPolicy.Backoff(0) + TimeSpan.FromSeconds(1));
+        var up = await rig.DispatchAsync(ct);
+        var again = await rig.DispatchAsync(ct);
+        Assert.False(await rig.Ledger.EnqueueAsync(
+            new DeliveryRequest(key, rig.Council.Id, entry.ItemId, entry.MemberId, NokoBot.Domain.Reminders.ReminderKind.Before, Channels.Email, entry.Recipient, rig.Time.GetUtcNow()), ct));
 
-        Assert.Equal(new DispatchReport(1, 0, 0), up);
-        Assert.Equal(DispatchReport.Empty, again);
+        Assert.Equal((1, 0), (up, again));
         var (_, message) = Assert.Single(server.Received());
         Assert.Equal(EmailComposer.MessageIdFor(key, EmailRig.From), message.MessageId);
         Assert.Equal(DeliveryStatus.Sent, (await rig.Ledger.FindAsync(key, ct))!.Status);
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task One_rejected_recipient_fails_alone_and_the_rest_of_the_batch_goes_out()
+    public async Task One_rejected_recipient_fails_alone_and_the_rest_go_out()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"]);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var first = await rig.EnqueueAsync("first@example.org", ct);
-        var gone = await rig.EnqueueAsync("gone@example.org", ct);
-        var last = await rig.EnqueueAsync("last@example.org", ct);
+        var first = await rig.EnqueueReminderAsync("first@example.org", ct);
+        var gone = await rig.EnqueueReminderAsync("gone@example.org", ct);
+        var last = await rig.EnqueueReminderAsync("last@example.org", ct);
 
-        var report = await rig.Outbox.DispatchAsync(ct);
+        var sent = await rig.DispatchAsync(ct);
 
-        Assert.Equal(new DispatchReport(2, 0, 1), report);
-        Assert.Equal(["first@example.org", "last@example.org"], server.Received().Select(r => r.RcptTo.Single()));
+        Assert.Equal(2, sent);
+        Assert.Equal(["first@example.org", "last@example.org"], server.Received().Select(r => r.RcptTo.Single()).Order(StringComparer.Ordinal));
         var failed = (await rig.Ledger.FindAsync(gone, ct))!;
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
@@ -127,29 +142,20 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, defer: 1);
         using var rig = await EmailRig.CreateAsync(server.Port, ct);
-        var key = await rig.EnqueueAsync("member@example.org", ct);
+        var key = await rig.EnqueueReminderAsync("member@example.org", ct);
 
-        var first = await rig.Outbox.DispatchAsync(ct);
+        var first = await rig.DispatchAsync(ct);
         var deferred = (await rig.Ledger.FindAsync(key, ct))!;
-        rig.Time.Advance(EmailOutbox.BackOff(1) + TimeSpan.FromSeconds(1));
-        var second = await rig.Outbox.DispatchAsync(ct);
+        rig.Time.Advance(RetryPolicy.Backoff(0) + TimeSpan.FromSeconds(1));
+        var second = await rig.DispatchAsync(ct);
 
-        Assert.Equal(new DispatchReport(0, 1, 0), first);
+        Assert.Equal(0, first);
         Assert.Equal(DeliveryStatus.Pending, deferred.Status);
         Assert.Contains("451", deferred.LastError, StringComparison.Ordinal);
         Assert.Equal(rig.Time.GetUtcNow() - TimeSpan.FromSeconds(1), deferred.DueAt);
-        Assert.Equal(new DispatchReport(1, 0, 0), second);
+        Assert.Equal(1, second);
         Assert.Single(server.Received());
     }
-
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 4)]
-    [InlineData(7, 60)]
-    [InlineData(40, 60)]
-    public void Back_off_doubles_up_to_an_hour(int failedAttempts, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), EmailOutbox.BackOff(failedAttempts));
 
     [Fact]
     public void The_message_id_is_stable_per_delivery_key()

@@ -1,75 +1,87 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
 using NokoBot.Email;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Email;
 
-/// <summary>The email side wired by hand against a temp database, a fake clock and an SMTP server port.</summary>
+/// <summary>
+/// The service's composition root with email on, pointed at an SMTP server port, over a temp database holding one
+/// council with item 4 («июнь»), and a fake clock.
+/// </summary>
 internal sealed class EmailRig : IDisposable
 {
     public const string From = "noko@example.org";
+    public const string CouncilName = "Общественный совет г. Десногорск";
 
-    private EmailRig(TempDatabase db, FakeTimeProvider time, SmtpOptions options, Council council)
+    private readonly IHost _host;
+
+    private EmailRig(TempDatabase db, FakeTimeProvider time, IHost host, Council council)
     {
         Db = db;
         Time = time;
-        var wrapped = Options.Create(options);
-        Ledger = new DeliveryLedger(db.Database, time);
-        Composer = new EmailComposer(wrapped, time);
-        var sender = new EmailSender(wrapped, NullLogger<EmailSender>.Instance);
-        Outbox = new EmailOutbox(Ledger, new EmailOutboxStore(db.Database, time), sender, time, NullLogger<EmailOutbox>.Instance);
-        Agendas = new AgendaMailer(Composer, Outbox, time);
-        ReminderChannel = new EmailReminderChannel(Composer, sender);
-        Digests = new DigestMailer(db.Database, Composer, Outbox, ProductionCalendar.WeekendsOnly, time);
+        _host = host;
         Council = council;
     }
 
     public TempDatabase Db { get; }
     public FakeTimeProvider Time { get; }
-    public DeliveryLedger Ledger { get; }
-    public EmailComposer Composer { get; }
-    public EmailOutbox Outbox { get; }
-    public AgendaMailer Agendas { get; }
-    public EmailReminderChannel ReminderChannel { get; }
-    public DigestMailer Digests { get; }
     public Council Council { get; }
+    public DeliveryLedger Ledger => _host.Get<DeliveryLedger>();
+    public Outbox Outbox => _host.Get<Outbox>();
+    public IDeliveryChannel Channel => _host.Get<IEnumerable<IDeliveryChannel>>().Single(c => c.Name == Channels.Email);
+    public CouncilSnapshotStore Snapshots => _host.Get<CouncilSnapshotStore>();
 
     public static async Task<EmailRig> CreateAsync(int port, CancellationToken ct, string timeZone = "Europe/Moscow")
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2020, 6, 1, 6, 0, 0, TimeSpan.Zero));
         var db = await TempDatabase.CreateMigratedAsync(time, ct);
-        var council = await new CouncilStore(db.Database, time).AddAsync("desnogorsk", "Общественный совет г. Десногорск", timeZone, ct);
-        var options = new SmtpOptions
+        var host = TestServices.Build(db.Path, time, settings: new Dictionary<string, string?>
         {
-            Enabled = true, Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None,
-            From = From, FromName = "НОКО-бот Десногорск", TimeoutSeconds = 5,
-        };
-        return new EmailRig(db, time, options, council!);
+            ["Smtp:Enabled"] = "true", ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None", ["Smtp:From"] = From, ["Smtp:FromName"] = "НОКО-бот Десногорск", ["Smtp:TimeoutSeconds"] = "5",
+        });
+        var council = await host.Get<CouncilStore>().AddAsync("desnogorsk", CouncilName, timeZone, ct);
+        await host.Get<PlanStore>().ImportAsync(council!.Id, 2020, "plan.txt", "sha", new PlanImport(
+        [
+            new PlanItem("4", null, "Разработка технического задания", ["Комитет по образованию"], "июнь",
+                new WindowDeadline("июнь", new(2020, 6, 1), new(2020, 6, 30)), "протокол заседания"),
+        ], []), ct);
+        return new EmailRig(db, time, host, council);
     }
 
     public static ReminderNotice Notice(string key, string number = "4", string title = "Разработка технического задания") => new(
-        key, ReminderKind.Before, "Общественный совет г. Десногорск", 1, number, title,
+        key, ReminderKind.Before, CouncilName, 1, number, title,
         ["Комитет по образованию", "Общественный совет"], "июнь", new DateOnly(2020, 6, 30), "протокол заседания");
 
-    public static MemberContact Member(string address) =>
-        new(7, "Иванова Мария", MemberRole.Member, null, false, address, ["Комитет по образованию"]);
+    public static ReminderMessage Message(string address, params ReminderNotice[] notices) =>
+        new(notices[0].DeliveryKey, CouncilName, "Europe/Moscow", new Recipient("member:7", 7, "Иванова Мария", null, address), notices);
 
-    /// <summary>A rendered reminder-shaped message put in the outbox (exercises the outbox and the sender's batch paths).</summary>
-    public async Task<string> EnqueueAsync(string address, CancellationToken ct)
+    /// <summary>A member of «Комитет по образованию» reached by email, and the reminder about item 4 due for them now.</summary>
+    public async Task<string> EnqueueReminderAsync(string address, CancellationToken ct)
     {
-        var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(1, new DateOnly(2020, 6, 30)), ReminderKind.Before, $"mail:{address}", EmailOutbox.Channel);
-        var request = new DeliveryRequest(key, Council.Id, null, null, ReminderKind.Before, EmailOutbox.Channel, address, Time.GetUtcNow());
-        var message = Composer.Compose(key, MimeKit.MailboxAddress.Parse(address), ReminderEmail.Render(Notice(key), From));
-        Assert.True(await Outbox.EnqueueAsync(request, message, ct));
+        var memberId = await _host.Get<MemberDirectory>().AddAsync(Council.Id, "Член " + address, MemberRole.Member, null, address, ["Комитет по образованию"], ct);
+        var snapshot = await Snapshots.LoadAsync(Council, ct);
+        var item = snapshot.Item("4")!;
+        var recipient = $"member:{memberId}";
+        var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item.Id, new DateOnly(2020, 6, 30)), ReminderKind.Before, recipient, Channels.Email, 7);
+        Assert.True(await Ledger.EnqueueAsync(new DeliveryRequest(key, Council.Id, item.Id, memberId, ReminderKind.Before, Channels.Email, recipient, Time.GetUtcNow()), ct));
         return key;
     }
 
-    public void Dispose() => Db.Dispose();
+    /// <summary>What the sweep does after writing the ledger: sends every message due now.</summary>
+    public Task<int> DispatchAsync(CancellationToken ct) =>
+        _host.Get<DeliveryDispatcher>().SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), Time.GetUtcNow(), null, ct);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Db.Dispose();
+    }
 }

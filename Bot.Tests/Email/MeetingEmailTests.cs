@@ -1,3 +1,4 @@
+using NokoBot.Delivery;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using MimeKit;
@@ -55,11 +56,12 @@ public sealed class MeetingEmailTests
         await using var server = await SmtpServerFixture.StartAsync(ct);
         using var rig = await EmailRig.CreateAsync(server.Port, ct, "Asia/Yakutsk");
 
-        var enqueued = await rig.Agendas.EnqueueAgendaAsync(Meeting(), "Общественный совет города Зеи", "Asia/Yakutsk",
-            [(null, "a@example.org"), (null, "b@example.org")], ct);
-        var report = await rig.Outbox.DispatchAsync(ct);
+        var outcomes = new List<SendOutcome>();
+        foreach (var address in new[] { "a@example.org", "b@example.org" })
+            outcomes.Add(await rig.Channel.SendAsync(new MeetingMessage("meeting:17@0|agenda|mail:" + address + "|email|0", "Общественный совет города Зеи", "Asia/Yakutsk",
+                new Recipient("mail:" + address, null, address, null, address), MeetingNoticeKind.Agenda, Meeting(), []), ct));
 
-        Assert.Equal((2, new DispatchReport(2, 0, 0)), (enqueued, report));
+        Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
         var message = server.Received().Single(r => r.RcptTo.Single() == "a@example.org").Message;
         Assert.Equal("Заседание 15.12.2020 в 10:00 — Общественный совет города Зеи", message.Subject);
         Assert.Contains("1. Обсуждение результатов НОКО (п. 8 плана)", message.TextBody, StringComparison.Ordinal);

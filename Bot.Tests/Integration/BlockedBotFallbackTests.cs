@@ -1,12 +1,12 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Hosting;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
@@ -26,7 +26,7 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly TempDatabase _db = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 23, 9, 0, 0, Msk));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 21, 9, 0, 0, Msk));
     private readonly CapturingLoggerProvider _logs = new();
     private FakeTelegramBotApi? _api;
     private SmtpServerFixture? _smtp;
@@ -42,8 +42,8 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         _host = BuildHost();
         await _host.StartAsync(_ct);
 
-        // 23.06 10:00 Moscow: seven days before «июнь» ends.
-        _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 10, 0, 0, Msk));
+        // Monday 22.06 10:00 Moscow: the weekly message, a week before «июнь» ends.
+        _time.SetUtcNow(new DateTimeOffset(2020, 6, 22, 10, 0, 0, Msk));
         await Eventually.TrueAsync(() => Reminders().Count == 1, "the first reminder by email", TimeSpan.FromSeconds(20));
 
         var refused = Assert.Single(_api.CallsTo("sendMessage:blocked"));
@@ -80,14 +80,14 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         ], []);
         var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, plan, _ct);
         await TestCouncil.AddMemberAsync(_db.Database, council, "Иванова", "member", Chat, Address, _ct, "Общественный совет");
-        await new StateStore(_db.Database, _time).SetInstantAsync(ReminderSweep.SweptUntilKey, _time.GetUtcNow(), _ct);
+        await new StateStore(_db.Database, _time).SetInstantAsync(StateKeys.SweptUntil, _time.GetUtcNow(), _ct);
     }
 
     private IHost BuildHost()
     {
         var calendar = Path.Combine(_db.Folder, "calendar.txt");
         File.WriteAllText(calendar, "# weekends only\n");
-        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
         {
             ["Storage:Path"] = _db.Path,
             ["Calendar:Path"] = calendar,
@@ -104,7 +104,7 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Information",
         });
         builder.Logging.ClearProviders().AddProvider(_logs);
-        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
         return builder.Build();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +8,6 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
 using NokoBot.Hosting;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
@@ -19,7 +19,7 @@ public sealed class ServiceHostTests : IDisposable
     private static readonly TimeSpan Msk = TimeSpan.FromHours(3);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly TempDatabase _db = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 23, 9, 0, 0, Msk));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 29, 9, 0, 0, Msk));
     private readonly RecordingChannel _telegram = new(Channels.Telegram);
 
     public void Dispose() => _db.Dispose();
@@ -35,14 +35,14 @@ public sealed class ServiceHostTests : IDisposable
         var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, plan, _ct);
         await TestCouncil.AddMemberAsync(_db.Database, council, "Иванова", "member", 101, null, _ct, "Общественный совет");
         // The service ran until now: what falls due from here on is its to send.
-        await new StateStore(_db.Database, _time).SetInstantAsync(ReminderSweep.SweptUntilKey, _time.GetUtcNow(), _ct);
+        await new StateStore(_db.Database, _time).SetInstantAsync(StateKeys.SweptUntil, _time.GetUtcNow(), _ct);
     }
 
     private IHost BuildHost(CapturingLoggerProvider logs)
     {
         var calendar = Path.Combine(_db.Folder, "calendar.txt");
         File.WriteAllText(calendar, "# weekends only\n");
-        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
         {
             ["Storage:Path"] = _db.Path,
             ["Calendar:Path"] = calendar,
@@ -51,8 +51,9 @@ public sealed class ServiceHostTests : IDisposable
             ["Telegram:Enabled"] = "false",
         });
         builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton<IReminderChannel>(_telegram);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
+        builder.Services.RemoveAll<IDeliveryChannel>();
+        builder.Services.AddSingleton<IDeliveryChannel>(_telegram);
         return builder.Build();
     }
 
@@ -69,8 +70,8 @@ public sealed class ServiceHostTests : IDisposable
             Assert.Empty(_telegram.Sent);
             Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
 
-            _time.SetUtcNow(new DateTimeOffset(2020, 6, 23, 10, 0, 0, Msk));
-            await Eventually.TrueAsync(() => !_telegram.Sent.IsEmpty, "the 7-days-before reminder");
+            _time.SetUtcNow(new DateTimeOffset(2020, 6, 29, 10, 0, 0, Msk));
+            await Eventually.TrueAsync(() => !_telegram.Sent.IsEmpty, "the day-before reminder");
             await host.StopAsync(_ct);
         }
 
@@ -85,7 +86,7 @@ public sealed class ServiceHostTests : IDisposable
             Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
         }
 
-        var (notice, member) = Assert.Single(_telegram.Sent);
+        var (notice, member) = Assert.Single(_telegram.Reminders);
         Assert.Equal((ReminderKind.Before, "4", "Иванова"), (notice.Kind, notice.ItemNumber, member.Name));
     }
 

@@ -5,7 +5,7 @@ using Dapper;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
-using NokoBot.Scheduling;
+using NokoBot.Delivery;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
@@ -14,13 +14,13 @@ namespace NokoBot.Tests.Reliability;
 
 /// <summary>
 /// The published <c>nokobot run</c> as a separate process, killed with SIGKILL at random moments of a burst of
-/// 1 000 reminders and started again, ten times. The fake Bot API's record judges: nothing lost, at most one
+/// 1 000 reminders (to 1 000 members: one message each) and started again, ten times. The fake Bot API's record judges: nothing lost, at most one
 /// repeat per kill (the one send that may be in flight), and what members wrote while it was down is handled once.
 /// </summary>
 public sealed class CrashTests : IAsyncDisposable
 {
-    private const int Members = 100;
-    private const int Items = 10;
+    private const int Members = 1000;
+    private const int Items = 1;
     private const int Kills = 10;
     private const long FirstChat = 90_000;
 
@@ -123,7 +123,7 @@ public sealed class CrashTests : IAsyncDisposable
                 await ledger.EnqueueAsync(new DeliveryRequest(key, council, item, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", now), _ct);
             }
         }
-        await new StateStore(_db.Database, time).SetInstantAsync(ReminderSweep.SweptUntilKey, now, _ct);
+        await new StateStore(_db.Database, time).SetInstantAsync(StateKeys.SweptUntil, now, _ct);
         return $"{Items + 1}";
     }
 

@@ -6,7 +6,7 @@ namespace NokoBot.Tests.Simulation;
 
 public sealed class SimulateCommandTests
 {
-    private sealed record Row(DateTimeOffset At, string Kind, string? Item, string Recipient, string Channel);
+    private sealed record Row(DateTimeOffset At, string Kind, string? Item, string Recipient, string Channel, string Message);
 
     private static async Task<(List<Row> Rows, JsonElement Summary, string Out)> SimulateAsync(string plan, params string[] extra)
     {
@@ -18,7 +18,8 @@ public sealed class SimulateCommandTests
             using var json = JsonDocument.Parse(result.Out);
             var rows = json.RootElement.GetProperty("deliveries").EnumerateArray().Select(d => new Row(
                 DateTimeOffset.Parse(d.GetProperty("at").GetString()!, CultureInfo.InvariantCulture), d.GetProperty("kind").GetString()!,
-                d.GetProperty("item").GetString(), d.GetProperty("recipient").GetString()!, d.GetProperty("channel").GetString()!)).ToList();
+                d.GetProperty("item").GetString(), d.GetProperty("recipient").GetString()!, d.GetProperty("channel").GetString()!,
+                d.GetProperty("message").GetString()!)).ToList();
             Assert.True(File.Exists(Path.Combine(folder, "telegram.txt")));
             return (rows, json.RootElement.GetProperty("summary").Clone(), result.Out);
         }
@@ -33,18 +34,18 @@ public sealed class SimulateCommandTests
     {
         var (rows, summary, _) = await SimulateAsync("desnogorsk-2020.txt");
 
-        // Item 4 «июнь»: the window opens, 7 and 1 days before its end, on the day, then overdue and the chair.
-        // 1 July 2020 was a non-working day (the constitutional vote), so «1 day overdue» comes on 2 July.
+        // Item 4 «июнь»: the window opens and the week ahead ride in Monday's weekly messages, then the day before and the
+        // day itself; overdue in the weekly messages (1 July 2020 was a non-working day anyway), and the chair once.
         // Sends of one instant to different people have no order of their own: compare them sorted.
         var item4 = rows.Where(r => r.Item == "4").Select(r => $"{r.At:yyyy-MM-dd HH:mm zzz} {r.Kind}").Distinct()
             .Order(StringComparer.Ordinal).Take(8).ToArray();
         Assert.Equal(
         [
-            "2020-06-01 10:00 +03:00 before", "2020-06-23 10:00 +03:00 before", "2020-06-29 10:00 +03:00 before",
-            "2020-06-30 10:00 +03:00 due", "2020-07-02 10:00 +03:00 overdue", "2020-07-03 10:00 +03:00 overdue",
-            "2020-07-07 10:00 +03:00 escalation", "2020-07-07 10:00 +03:00 overdue",
+            "2020-06-01 10:00 +03:00 before", "2020-06-22 10:00 +03:00 before", "2020-06-29 10:00 +03:00 before",
+            "2020-06-30 10:00 +03:00 due", "2020-07-06 10:00 +03:00 overdue", "2020-07-13 10:00 +03:00 escalation",
+            "2020-07-13 10:00 +03:00 overdue", "2020-07-20 10:00 +03:00 overdue",
         ], item4);
-        // Item 15 «постоянно»: a check-in on the first working day of each month (9 January after the holidays).
+        // Item 15 «постоянно»: a check-in in the first weekly message of each month (9 January after the holidays).
         Assert.Equal(12, rows.Count(r => r.Item == "15" && r.Kind == "checkin"));
         Assert.Contains(rows, r => r.Item == "15" && r.At == new DateTimeOffset(2020, 1, 9, 10, 0, 0, TimeSpan.FromHours(3)));
         // Digests on Mondays at 09:00 Moscow time, and no reminder on a weekend or a holiday.
@@ -52,6 +53,7 @@ public sealed class SimulateCommandTests
         Assert.All(rows.Where(r => r.Kind != "digest"), r => Assert.True(r.At.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), r.ToString()));
         Assert.Equal(rows.Count, rows.Distinct().Count());
         Assert.Equal(rows.Count, summary.GetProperty("total").GetInt32());
+        Assert.Equal(rows.Select(r => r.Message).Distinct().Count(), summary.GetProperty("messages").GetInt32());
         Assert.Equal("Europe/Moscow", summary.GetProperty("timeZone").GetString());
     }
 
@@ -62,8 +64,8 @@ public sealed class SimulateCommandTests
 
         Assert.Equal("zeya", summary.GetProperty("council").GetString());
         Assert.All(rows, r => Assert.Equal(TimeSpan.FromHours(9), r.At.Offset));
-        // Item 2 «II квартал»: 7 days before 30 June, at 10:00 in Zeya.
-        Assert.Contains(rows, r => r.Item == "2" && r.Kind == "before" && r.At == new DateTimeOffset(2020, 6, 23, 10, 0, 0, TimeSpan.FromHours(9)));
+        // Item 2 «II квартал»: in the weekly message of the week before 30 June, at 10:00 in Zeya.
+        Assert.Contains(rows, r => r.Item == "2" && r.Kind == "before" && r.At == new DateTimeOffset(2020, 6, 22, 10, 0, 0, TimeSpan.FromHours(9)));
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class SimulateCommandTests
         [
             "2020-03-20 done 1",
             "2020-06-25 postpone 4 2020-07-15 ждём оператора",
-            "2020-09-14 event поступление результатов НОКО",
+            "2020-09-10 event поступление результатов НОКО",
             "2020-09-22 done 8",
         ], TestContext.Current.CancellationToken);
         try
@@ -84,7 +86,7 @@ public sealed class SimulateCommandTests
             Assert.DoesNotContain(rows, r => r.Item == "1" && r.At.Date > new DateTime(2020, 3, 20));
             Assert.Contains(rows, r => r.Item == "4" && r.Kind == "due" && r.At.Date == new DateTime(2020, 7, 15));
             Assert.DoesNotContain(rows, r => r.Item == "4" && r.Kind == "due" && r.At.Date == new DateTime(2020, 6, 30));
-            // The event dates item 8 (10 days after 14.09); item 8 done on 22.09 dates item 9 (3 days after).
+            // The event dates item 8 (10 days after 10.09: Sunday 20.09, so Friday 18.09 and the day before); item 8 done on 22.09 dates item 9 (3 days after).
             Assert.Contains(rows, r => r.Item == "8" && r.Kind == "before" && r.At.Date == new DateTime(2020, 9, 17));
             Assert.Contains(rows, r => r.Item == "9" && r.Kind == "due" && r.At.Date == new DateTime(2020, 9, 25));
         }
@@ -92,6 +94,49 @@ public sealed class SimulateCommandTests
         {
             File.Delete(script);
         }
+    }
+
+    public static TheoryData<string, string[]> DatedItems => new()
+    {
+        // Each seed's items with a date, and the days they are due (quarterly item 16: every quarter).
+        { "desnogorsk-2020.txt", ["1 2020-03-31", "4 2020-06-30", "5 2020-08-31", "10 2020-12-31", "13 2020-12-31", "14 2020-12-31",
+            "16 2020-03-31", "16 2020-06-30", "16 2020-09-30", "16 2020-12-31"] },
+        { "zeya-2020.txt", ["1 2020-02-29", "2 2020-06-30", "3 2020-06-30", "4 2020-12-31", "5 2020-12-31", "6 2020-12-31", "7 2020-12-31"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DatedItems))]
+    public async Task Nobody_hears_from_the_bot_more_than_once_a_day_or_three_times_a_week_yet_every_dated_item_is_announced_in_time(
+        string plan, string[] dated)
+    {
+        var (rows, _, _) = await SimulateAsync(plan);
+
+        // One message per (recipient, day) and at most three per ISO week; meeting agendas aside.
+        var messages = rows.Where(r => r.Kind != "agenda").GroupBy(r => r.Message).Select(g => g.First()).ToList();
+        Assert.All(messages.GroupBy(m => (m.Recipient, DateOnly.FromDateTime(m.At.DateTime))), day => Assert.Single(day));
+        Assert.All(messages.GroupBy(m => (m.Recipient, ISOWeek.GetYear(m.At.DateTime), ISOWeek.GetWeekOfYear(m.At.DateTime))),
+            week => Assert.True(week.Count() <= 3, $"{week.Key}: {week.Count()} messages"));
+        if (plan.StartsWith("desnogorsk", StringComparison.Ordinal)) Assert.True(messages.Count <= 250, $"{messages.Count} messages in the year");
+        // Every entry of one message went to one person at one moment.
+        Assert.All(rows.GroupBy(r => r.Message), m => Assert.Single(m.Select(r => (r.Recipient, r.At)).Distinct()));
+
+        // Each dated item, for each person it is addressed to: a week ahead, the day before and on the day, inside those messages.
+        foreach (var (item, due) in dated.Select(d => d.Split(' ')).Select(d => (d[0], DateOnly.Parse(d[1], CultureInfo.InvariantCulture))))
+        {
+            var about = rows.Where(r => r.Item == item && r.Kind is "before" or "due").ToList();
+            var onTheDay = about.Where(r => r.Kind == "due" && Day(r) <= due && Day(r) >= due.AddDays(-3)).ToList();
+            Assert.NotEmpty(onTheDay);
+            foreach (var recipient in onTheDay.Select(r => r.Recipient).Distinct())
+            {
+                var dueDay = onTheDay.First(r => r.Recipient == recipient).At;
+                var theirs = about.Where(r => r.Recipient == recipient).Select(Day).ToList();
+                var day = DateOnly.FromDateTime(dueDay.DateTime);
+                Assert.Contains(theirs, d => d >= day.AddDays(-11) && d <= day.AddDays(-6));
+                Assert.Contains(theirs, d => d >= day.AddDays(-4) && d < day);
+            }
+        }
+
+        static DateOnly Day(Row r) => DateOnly.FromDateTime(r.At.DateTime);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class DeliveryLedgerTests
 
         Assert.True(await ledger.EnqueueAsync(request, _ct));
         Assert.False(await ledger.EnqueueAsync(request, _ct));
-        Assert.Single(await ledger.PendingAsync("telegram", _time.GetUtcNow(), 10, _ct));
+        Assert.Single(await ledger.PendingAsync(_time.GetUtcNow(), 10, _ct));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class DeliveryLedgerTests
         await ledger.MarkSentAsync(request.Key, "msg-1", _ct);
         await ledger.EnqueueAsync(request, _ct);
 
-        Assert.Empty(await ledger.PendingAsync("telegram", _time.GetUtcNow(), 10, _ct));
+        Assert.Empty(await ledger.PendingAsync(_time.GetUtcNow(), 10, _ct));
         var entry = await ledger.FindAsync(request.Key, _ct);
         Assert.Equal((DeliveryStatus.Sent, "msg-1", 1), (entry!.Status, entry.ExternalId, entry.Attempts));
     }
@@ -53,8 +53,8 @@ public sealed class DeliveryLedgerTests
         await ledger.EnqueueAsync(request, _ct);
 
         await ledger.MarkFailedAsync(request.Key, "429", permanent: false, _time.GetUtcNow().AddSeconds(30), _ct);
-        var notYet = await ledger.PendingAsync("telegram", _time.GetUtcNow(), 10, _ct);
-        var later = await ledger.PendingAsync("telegram", _time.GetUtcNow().AddSeconds(30), 10, _ct);
+        var notYet = await ledger.PendingAsync(_time.GetUtcNow(), 10, _ct);
+        var later = await ledger.PendingAsync(_time.GetUtcNow().AddSeconds(30), 10, _ct);
         await ledger.MarkFailedAsync(request.Key, "403 blocked", permanent: true, null, _ct);
 
         Assert.Empty(notYet);

@@ -1,26 +1,29 @@
 using System.Collections.Concurrent;
 using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
-using NokoBot.Scheduling;
 
 namespace NokoBot.Tests.Support;
 
 /// <summary>
-/// A channel that records what the pipeline hands it, for tests of the scheduling side alone (the real Telegram and
+/// A channel that records what the outbox hands it, for tests of the delivery side alone (the real Telegram and
 /// email channels are tested against their servers). It can be told to fail.
 /// </summary>
-public sealed class RecordingChannel(string name) : IReminderChannel
+public sealed class RecordingChannel(string name) : IDeliveryChannel
 {
     public string Name { get; } = name;
 
-    public ConcurrentQueue<(ReminderNotice Notice, MemberContact Member)> Sent { get; } = new();
+    public ConcurrentQueue<OutgoingMessage> Sent { get; } = new();
 
-    public Func<ReminderNotice, MemberContact, SendOutcome?>? Fail { get; set; }
+    public Func<OutgoingMessage, SendOutcome?>? Fail { get; set; }
 
-    public Task<SendOutcome> SendReminderAsync(ReminderNotice notice, MemberContact recipient, CancellationToken ct)
+    /// <summary>Each reminder sent, with whom it went to.</summary>
+    public IReadOnlyList<(ReminderNotice Notice, Recipient To)> Reminders =>
+        [.. Sent.OfType<ReminderMessage>().SelectMany(m => m.Items.Select(n => (n, m.To)))];
+
+    public Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (Fail?.Invoke(notice, recipient) is { } failure) return Task.FromResult(failure);
-        Sent.Enqueue((notice, recipient));
+        if (Fail?.Invoke(message) is { } failure) return Task.FromResult(failure);
+        Sent.Enqueue(message);
         return Task.FromResult<SendOutcome>(new SendOutcome.Sent("ext-" + Sent.Count));
     }
 }

@@ -1,4 +1,5 @@
-using NokoBot.Scheduling;
+using NokoBot.Delivery;
+using NokoBot.Texts;
 using NokoBot.Storage;
 using NokoBot.Telegram;
 using NokoBot.Tests.Support;
@@ -19,19 +20,19 @@ public sealed class TelegramMeetingTests
         var id = await meetings.AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний <администрации>", _ct);
         await meetings.EditAgendaAsync(id, [], [], ["Разное"], _ct);
 
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var agenda = await rig.WaitForTextAsync(501, t => t.StartsWith("📅", StringComparison.Ordinal));
         await meetings.MoveAsync(id, new DateTime(2020, 6, 29, 10, 0, 0), null, _ct);
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var moved = await rig.WaitForTextAsync(501, t => t.Contains("перенесено", StringComparison.Ordinal));
         await meetings.CancelAsync(id, _ct);
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var cancelled = await rig.WaitForTextAsync(501, t => t.StartsWith('❌'));
         // One more sweep asked for after everything went out: once it has passed the meetings, a repeat would have been sent.
         var asked = rig.Time.GetUtcNow();
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var state = new StateStore(rig.Db.Database, rig.Time);
-        await Eventually.TrueAsync(() => state.GetInstantAsync(ReminderSweep.SweptUntilKey, _ct).GetAwaiter().GetResult() >= asked,
+        await Eventually.TrueAsync(() => state.GetInstantAsync(StateKeys.SweptUntil, _ct).GetAwaiter().GetResult() >= asked,
             "a sweep that started after the last request");
 
         Assert.Contains("26.06.2020 в 15:00", agenda, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class TelegramMeetingTests
 
         rig.Api.PushText(700, "/meeting 26.06 15:00 Зал заседаний");
         var answer = await rig.WaitForTextAsync(700, t => t.StartsWith("📅 Заседание назначено", StringComparison.Ordinal));
-        var agenda = await rig.WaitForTextAsync(501, t => t.StartsWith("📅 <b>Заседание совета", StringComparison.Ordinal));
+        var agenda = await rig.WaitForTextAsync(501, t => t.StartsWith("📅 Заседание совета", StringComparison.Ordinal));
 
         Assert.Contains("26.06.2020 в 15:00", answer, StringComparison.Ordinal);
         Assert.Contains("Зал заседаний", agenda, StringComparison.Ordinal);
@@ -66,11 +67,11 @@ public sealed class TelegramMeetingTests
         await rig.LinkAsync(502, "Общественный совет");
         await rig.LinkAsync(700, null, NokoBot.Domain.Councils.MemberRole.Secretary);
         await rig.Service<MeetingStore>().AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний", _ct);
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         await rig.WaitForTextAsync(700, t => t.StartsWith("📅", StringComparison.Ordinal));
         await rig.WaitForTextAsync(502, t => t.StartsWith("📅", StringComparison.Ordinal));
         var agendaTo = async (long user) => (int)await rig.CountAsync(
-            "SELECT external_id FROM deliveries d JOIN members m ON m.id = d.member_id WHERE m.telegram_user_id = @user AND d.channel = 'telegram-meeting'", new { user });
+            "SELECT external_id FROM deliveries d JOIN members m ON m.id = d.member_id WHERE m.telegram_user_id = @user AND d.channel = 'telegram' AND d.kind = 'agenda'", new { user });
 
         rig.Api.PushDocument(502, "протокол.pdf", [.. "%PDF чужой"u8], null, replyToMessageId: await agendaTo(502));
         var refused = await rig.WaitForTextAsync(502, t => t.Contains("только секретарю", StringComparison.Ordinal));
@@ -98,11 +99,11 @@ public sealed class TelegramMeetingTests
         rig.Api.PushGroupText(-100500, 700, "/linkgroup");
         var linked = await rig.WaitForTextAsync(-100500, t => t.StartsWith("Группа подключена", StringComparison.Ordinal));
         await rig.Service<MeetingStore>().AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 15, 0, 0), "Зал заседаний", _ct);
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var agenda = await rig.WaitForTextAsync(-100500, t => t.StartsWith("📅", StringComparison.Ordinal));
 
         Assert.Contains("26.06.2020 в 15:00", agenda, StringComparison.Ordinal);
-        Assert.Equal([TelegramTexts.AdminOnly], rig.Api.TextsTo(-100777));
+        Assert.Equal([ChatTexts.AdminOnly], rig.Api.TextsTo(-100777));
         Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM deliveries WHERE recipient = 'chat:-100500' AND member_id IS NULL"));
     }
 
@@ -123,7 +124,7 @@ public sealed class TelegramMeetingTests
         for (var i = 0; i < meetings; i++)
             await store.AddAsync(rig.CouncilId, new DateTime(2020, 6, 26, 9, 0, 0).AddMinutes(20 * i), $"Зал {i + 1}", _ct);
 
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         await Eventually.TrueAsync(() => AgendasTo(group).Count == meetings, "every agenda in the group", TimeSpan.FromSeconds(40));
 
         var sent = AgendasTo(group);

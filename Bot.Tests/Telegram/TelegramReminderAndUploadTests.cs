@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
-using NokoBot.Scheduling;
+using NokoBot.Texts;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
@@ -16,10 +16,11 @@ public sealed class TelegramReminderAndUploadTests
     {
         var itemId = await rig.ItemIdAsync(item);
         var memberId = await rig.MemberIdAsync(userId);
-        var channel = rig.Service<IEnumerable<IReminderChannel>>().Single(c => c.Name == Channels.Telegram);
+        var channel = rig.Service<IEnumerable<IDeliveryChannel>>().Single(c => c.Name == Channels.Telegram);
         var notice = new ReminderNotice($"item:{itemId}@2020-08-31|before|member:{memberId}|telegram|7", ReminderKind.Before,
             "Общественный совет desnogorsk", itemId, item, "Проведение торгов", ["Комитет по образованию"], "июнь – август", new DateOnly(2020, 8, 31), "определение оператора");
-        var outcome = await channel.SendReminderAsync(notice, new MemberContact(memberId, "Мария", NokoBot.Domain.Councils.MemberRole.Member, userId, false, null, []), TestContext.Current.CancellationToken);
+        var message = new ReminderMessage(notice.DeliveryKey, notice.CouncilName, "Europe/Moscow", new Recipient($"member:{memberId}", memberId, "Мария", userId, null), [notice]);
+        var outcome = await channel.SendAsync(message, TestContext.Current.CancellationToken);
         return int.Parse(Assert.IsType<SendOutcome.Sent>(outcome).ExternalId!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -164,7 +165,7 @@ public sealed class TelegramReminderAndUploadTests
             var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(itemId, new DateOnly(2020, 8, 31)), ReminderKind.Before, $"member:{member}", Channels.Telegram, 7);
             await ledger.EnqueueAsync(new DeliveryRequest(key, rig.CouncilId, itemId, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", rig.Time.GetUtcNow()), _ct);
         }
-        await rig.Service<ISweepNudge>().NowAsync(_ct);
+        await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         // Every ledger row marked sent: no send is in flight and none is left to retry, so any repeat has already happened.
         await Eventually.TrueAsync(() => rig.CountAsync("SELECT count(*) FROM deliveries WHERE status <> 'sent'").GetAwaiter().GetResult() == 0
             && rig.CountAsync("SELECT count(*) FROM deliveries WHERE status = 'sent'").GetAwaiter().GetResult() == users.Length,

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NokoBot.Domain.Councils;
@@ -57,7 +58,7 @@ public sealed class TelegramRig : IAsyncDisposable
     {
         var calendar = Path.Combine(Db.Folder, "calendar.txt");
         await File.WriteAllTextAsync(calendar, "# weekends only\n", ct);
-        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
         {
             ["Storage:Path"] = Db.Path,
             ["Calendar:Path"] = calendar,
@@ -68,7 +69,7 @@ public sealed class TelegramRig : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Debug",
         });
         builder.Logging.ClearProviders().AddProvider(Logs);
-        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Host = builder.Build();
         await Host.StartAsync(ct);
     }

@@ -1,27 +1,42 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NokoBot.Hosting;
 using NokoBot.Storage;
 using Spectre.Console;
 
 namespace NokoBot.Cli;
 
-/// <summary>What a command needs: its writers, a console for tables, the clock and the database.</summary>
-public sealed class CliContext(string dbPath, TextWriter output, TextWriter error, IConfiguration configuration)
+/// <summary>
+/// What a command needs: its writers, a console for tables, and the services of the one composition root (built
+/// lazily, once per command: a verb that only reads a file builds nothing).
+/// </summary>
+public sealed class CliContext(IReadOnlyDictionary<string, string?> overrides, TextWriter output, TextWriter error) : IDisposable
 {
+    private IHost? _host;
+
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
-    public IConfiguration Configuration { get; } = configuration;
-    public TimeProvider Time { get; } = TimeProvider.System;
-    public string DbPath { get; } = dbPath;
 
     public IAnsiConsole Console { get; } = CreateConsole(output);
 
-    /// <summary>Opens the database, bringing its schema up to date first.</summary>
+    /// <summary>The settings the composition root sees, with this command line's overrides (<c>--db</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Overrides => overrides;
+
+    public IServiceProvider Services => (_host ??= NokoBotHost.CreateBuilder(new Dictionary<string, string?>(overrides)).Build()).Services;
+
+    public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
+
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The database, its schema brought up to date first.</summary>
     public async Task<SqliteDatabase> OpenDatabaseAsync(CancellationToken ct)
     {
-        var database = new SqliteDatabase(DbPath);
-        await new MigrationRunner(database, Time).ApplyAsync(ct);
-        return database;
+        await Get<MigrationRunner>().ApplyAsync(ct);
+        return Get<SqliteDatabase>();
     }
 
     public async Task<int> RefuseAsync(string russianMessage)
@@ -29,6 +44,8 @@ public sealed class CliContext(string dbPath, TextWriter output, TextWriter erro
         await Error.WriteLineAsync(russianMessage);
         return NokoBotCli.Refused;
     }
+
+    public void Dispose() => _host?.Dispose();
 
     private static IAnsiConsole CreateConsole(TextWriter output)
     {
@@ -44,17 +61,27 @@ public sealed class CliContext(string dbPath, TextWriter output, TextWriter erro
     }
 }
 
-/// <summary>Builds a <see cref="CliContext"/> for a parsed command line (configuration is read lazily, once per run).</summary>
+/// <summary>Builds a <see cref="CliContext"/> for a parsed command line.</summary>
 public sealed class CliContextFactory(Option<string?> db, TextWriter output, TextWriter error)
 {
-    public CliContext Create(ParseResult parse)
+    public CliContext Create(ParseResult parse, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "config", "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var path = parse.GetValue(db) ?? configuration[$"{StorageOptions.Section}:Path"] ?? new StorageOptions().Path;
-        return new CliContext(path, output, error, configuration);
+        ArgumentNullException.ThrowIfNull(parse);
+        // A CLI verb's own logs are the operator's business, not its output: warnings and worse, on stderr.
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
+        };
+        foreach (var (key, value) in StorageOverride(parse)) overrides[key] = value;
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) overrides[key] = value;
+        return new CliContext(overrides, output, error);
+    }
+
+    /// <summary>The database <c>--db</c> names, over the configured one.</summary>
+    public Dictionary<string, string?> StorageOverride(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(db) is { } path ? new() { [$"{StorageOptions.Section}:Path"] = path } : [];
     }
 }

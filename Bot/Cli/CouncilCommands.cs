@@ -28,13 +28,13 @@ internal static class CouncilCommands
         var add = new Command("add", "Add a council") { name, slug, tz };
         add.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
+            using var context = contexts.Create(parse);
             var fullName = parse.GetValue(name)!.Trim();
             var shortName = parse.GetValue(slug) ?? Slugs.FromName(fullName);
             if (!Slugs.IsValid(shortName))
                 return await context.RefuseAsync($"Не удалось составить краткое имя из «{fullName}»: укажите его явно, например --slug desnogorsk.");
-            var database = await context.OpenDatabaseAsync(ct);
-            var council = await new CouncilStore(database, context.Time).AddAsync(shortName, fullName, parse.GetValue(tz)!, ct);
+            await context.OpenDatabaseAsync(ct);
+            var council = await context.Get<CouncilStore>().AddAsync(shortName, fullName, parse.GetValue(tz)!, ct);
             if (council is null)
                 return await context.RefuseAsync($"Совет с кратким именем «{shortName}» уже есть. Выберите другое: --slug …");
             await context.Out.WriteLineAsync($"Совет добавлен: {council.Name} (краткое имя {council.Slug}, часовой пояс {council.TimeZone}).");
@@ -45,8 +45,9 @@ internal static class CouncilCommands
         var list = new Command("list", "List the councils") { json };
         list.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var councils = await new CouncilStore(await context.OpenDatabaseAsync(ct), context.Time).ListAsync(ct);
+            using var context = contexts.Create(parse);
+            await context.OpenDatabaseAsync(ct);
+            var councils = await context.Get<CouncilStore>().ListAsync(ct);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(
@@ -72,16 +73,16 @@ internal static class CouncilCommands
         var set = new Command("set", "Change a council's settings") { setCouncil, digestRecipients };
         set.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var database = await context.OpenDatabaseAsync(ct);
-            var council = await new CouncilStore(database, context.Time).FindAsync(parse.GetValue(setCouncil)!, ct);
+            using var context = contexts.Create(parse);
+            await context.OpenDatabaseAsync(ct);
+            var council = await context.Get<CouncilStore>().FindAsync(parse.GetValue(setCouncil)!, ct);
             if (council is null) return await context.RefuseAsync($"Совета «{parse.GetValue(setCouncil)}» нет. Список: nokobot council list");
             if (parse.GetValue(digestRecipients) is { } text)
             {
                 var addresses = text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var invalid = addresses.Where(a => !MimeKit.MailboxAddress.TryParse(a, out var m) || m.Address != a || !a.Contains('@', StringComparison.Ordinal)).ToList();
                 if (invalid.Count > 0) return await context.RefuseAsync($"Это не адреса электронной почты: {string.Join(", ", invalid)}");
-                await new CouncilMailSettings(database).SetDigestRecipientsAsync(council.Id, addresses, ct);
+                await context.Get<CouncilMailSettings>().SetDigestRecipientsAsync(council.Id, addresses, ct);
                 await context.Out.WriteLineAsync(addresses.Length == 0
                     ? $"Список рассылки сводки совета «{council.Name}» очищен."
                     : $"Сводку совета «{council.Name}» будут получать: {string.Join(", ", addresses)}.");

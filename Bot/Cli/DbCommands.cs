@@ -10,9 +10,9 @@ internal static class DbCommands
         var migrate = new Command("migrate", "Create the database or bring its schema up to date");
         migrate.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var database = new SqliteDatabase(context.DbPath);
-            var applied = await new MigrationRunner(database, context.Time).ApplyAsync(ct);
+            using var context = contexts.Create(parse);
+            var database = context.Get<SqliteDatabase>();
+            var applied = await context.Get<MigrationRunner>().ApplyAsync(ct);
             foreach (var m in applied) await context.Out.WriteLineAsync($"Применена миграция {m.Name}");
             await context.Out.WriteLineAsync(applied.Count == 0
                 ? $"Схема базы {database.FilePath} актуальна."
@@ -23,11 +23,11 @@ internal static class DbCommands
         var backup = new Command("backup", "Copy the database while the service runs (SQLite online backup)") { file };
         backup.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
+            using var context = contexts.Create(parse);
             var database = await context.OpenDatabaseAsync(ct);
             try
             {
-                await new DatabaseMaintenance(database, context.Time).BackupAsync(parse.GetValue(file)!, ct);
+                await context.Get<DatabaseMaintenance>().BackupAsync(parse.GetValue(file)!, ct);
             }
             catch (IOException e)
             {
@@ -40,8 +40,9 @@ internal static class DbCommands
         var check = new Command("check", "Check the database's integrity and the delivery ledger's consistency; exit 1 when something is wrong");
         check.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var report = await new DatabaseMaintenance(await context.OpenDatabaseAsync(ct), context.Time).CheckAsync(TimeSpan.FromDays(1), ct);
+            using var context = contexts.Create(parse);
+            await context.OpenDatabaseAsync(ct);
+            var report = await context.Get<DatabaseMaintenance>().CheckAsync(TimeSpan.FromDays(1), ct);
             await context.Out.WriteLineAsync($"Целостность SQLite: {report.Integrity}");
             await context.Out.WriteLineAsync($"Советов: {report.Councils}, пунктов: {report.Items}, ответов: {report.Replies}.");
             await context.Out.WriteLineAsync($"Доставки: отправлено {report.Sent}, ждут {report.Pending} (дольше суток: {report.StalePending}), ошибок {report.Failed}, пропущено {report.Skipped}.");

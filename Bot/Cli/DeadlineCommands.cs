@@ -15,7 +15,7 @@ internal static class DeadlineCommands
         var parseCommand = new Command("parse", "Show how NokoBot understands a deadline text") { text, year, json };
         parseCommand.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
+            using var context = contexts.Create(parse);
             var planYear = parse.GetResult(year) is { Tokens.Count: > 0 } ? parse.GetValue(year) : context.Time.GetUtcNow().Year;
             var deadline = RussianDeadlineParser.Parse(parse.GetValue(text), planYear);
             if (parse.GetValue(json))

@@ -1,14 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
-using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Reminders;
 using NokoBot.Email;
-using NokoBot.Meetings;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Texts;
 
 namespace NokoBot.Cli;
 
@@ -18,32 +16,25 @@ internal static class DigestCommands
     public static Command Build(CliContextFactory contexts)
     {
         var council = CliOptions.Council();
-        var date = new Option<string?>("--date") { Description = "The council-local day to render for, yyyy-MM-dd (default: today)" };
-        date.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !TryDate(r.Tokens[^1].Value, out _))
-                r.AddError($"--date must be a date like 2020-06-01, got '{r.Tokens[^1].Value}'.");
-        });
+        var date = DateOption("The council-local day to render for, yyyy-MM-dd (default: today)");
         var output = new Option<string?>("--out") { Description = "Write the message as an .eml file instead of printing its text" };
 
         var preview = new Command("preview", "Render the digest without sending it") { council, date, output };
         preview.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var (found, mailer) = await OpenAsync(context, parse.GetValue(council)!, SmtpFrom(context), ct);
-            if (found is null) return await context.RefuseAsync(CouncilMissing(parse.GetValue(council)!));
-            var today = Day(parse.GetValue(date)) ?? mailer.Today(found);
-            var digest = await mailer.BuildAsync(found, today, ct);
-            if (digest is null)
+            using var context = contexts.Create(parse);
+            if (await LoadAsync(context, parse.GetValue(council)!, ct) is not { } snapshot) return await context.RefuseAsync(CouncilMissing(parse.GetValue(council)!));
+            var today = Day(parse.GetValue(date)) ?? snapshot.Today(context.Time.GetUtcNow());
+            if (snapshot.Digest(today) is not { } digest)
             {
-                await context.Out.WriteLineAsync($"На {Texts.DeadlineTexts.Date(today)} сообщать нечего: сводка не была бы отправлена.");
+                await context.Out.WriteLineAsync($"На {DeadlineTexts.Date(today)} сообщать нечего: сводка не была бы отправлена.");
                 return NokoBotCli.Ok;
             }
-            var content = mailer.Render(digest, found);
+            var composer = context.Get<EmailComposer>();
+            var content = DigestEmail.Render(digest, snapshot.Council.TimeZone, composer.From.Address);
             if (parse.GetValue(output) is { } file)
             {
-                var composer = new EmailComposer(Options.Create(SmtpFrom(context)), context.Time);
-                var message = composer.Compose($"digest-preview:{found.Id}@{today:yyyy-MM-dd}", composer.From, content);
+                var message = composer.Compose($"digest-preview:{snapshot.Council.Id}@{today:yyyy-MM-dd}", composer.From, content);
                 await message.WriteToAsync(file, ct);
                 await context.Out.WriteLineAsync($"Сводка записана в {file}.");
                 return NokoBotCli.Ok;
@@ -55,61 +46,62 @@ internal static class DigestCommands
         });
 
         var sendCouncil = CliOptions.Council();
-        var sendDate = new Option<string?>("--date") { Description = "The council-local day, yyyy-MM-dd (default: today)" };
-        sendDate.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !TryDate(r.Tokens[^1].Value, out _))
-                r.AddError($"--date must be a date like 2020-06-01, got '{r.Tokens[^1].Value}'.");
-        });
+        var sendDate = DateOption("The council-local day, yyyy-MM-dd (default: today)");
         var send = new Command("send", "Send the digest now to the council's digest list (see 'council set --digest-recipients')") { sendCouncil, sendDate };
         send.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var smtp = context.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-            smtp.Enabled = true;
-            var validation = new SmtpOptionsValidator().Validate(null, smtp);
+            // Email is sent whatever Smtp:Enabled says; Telegram is not needed.
+            using var context = contexts.Create(parse, new Dictionary<string, string?> { ["Smtp:Enabled"] = "true", ["Telegram:Enabled"] = "false" });
+            var validation = new SmtpOptionsValidator().Validate(null, context.Get<IOptions<SmtpOptions>>().Value);
             if (validation.Failed)
                 return await context.RefuseAsync("Почта не настроена:\n" + string.Join("\n", validation.Failures ?? []));
-            var (found, mailer) = await OpenAsync(context, parse.GetValue(sendCouncil)!, smtp, ct);
-            if (found is null) return await context.RefuseAsync(CouncilMissing(parse.GetValue(sendCouncil)!));
-            var today = Day(parse.GetValue(sendDate)) ?? mailer.Today(found);
-            var report = await mailer.SendAsync(found, today, ct);
-            if (report.Recipients == 0)
+            if (await LoadAsync(context, parse.GetValue(sendCouncil)!, ct) is not { } snapshot) return await context.RefuseAsync(CouncilMissing(parse.GetValue(sendCouncil)!));
+            var found = snapshot.Council;
+            var now = context.Time.GetUtcNow();
+            var today = Day(parse.GetValue(sendDate)) ?? snapshot.Today(now);
+            var recipients = await context.Get<CouncilMailSettings>().DigestRecipientsAsync(found.Id, ct);
+            if (recipients.Count == 0)
                 return await context.RefuseAsync($"У совета «{found.Name}» нет списка рассылки сводки. Задайте его: nokobot council set --council {found.Slug} --digest-recipients a@example.org,b@example.org");
-            if (report.Digest is null)
+            if (snapshot.Digest(today) is null)
             {
-                await context.Out.WriteLineAsync($"На {Texts.DeadlineTexts.Date(today)} сообщать нечего: сводка не отправлена.");
+                await context.Out.WriteLineAsync($"На {DeadlineTexts.Date(today)} сообщать нечего: сводка не отправлена.");
                 return NokoBotCli.Ok;
             }
-            var d = report.Dispatch;
+            var keys = await context.Get<Outbox>().EnqueueDigestAsync(snapshot, today, recipients, now, ct);
+            // Only what this command queued: the service's own deliveries are the service's to send.
+            var sent = await context.Get<DeliveryDispatcher>().SendPendingAsync(new Dictionary<long, CouncilSnapshot> { [found.Id] = snapshot }, now, keys.ToHashSet(), ct);
+            var ledger = context.Get<DeliveryLedger>();
+            var deferred = 0;
+            var failed = 0;
+            foreach (var key in keys)
+            {
+                var row = await ledger.FindAsync(key, ct);
+                if (row?.Status == DeliveryStatus.Pending) deferred++;
+                else if (row?.Status is DeliveryStatus.Failed or DeliveryStatus.Skipped) failed++;
+            }
             await context.Out.WriteLineAsync(
-                $"Сводка на {Texts.DeadlineTexts.Date(today)}: адресатов {report.Recipients}, поставлено в очередь {report.Enqueued}; отправлено {d.Sent}, отложено {d.Deferred}, отказано {d.Failed}.");
-            return d.Deferred + d.Failed == 0 ? NokoBotCli.Ok : NokoBotCli.Refused;
+                $"Сводка на {DeadlineTexts.Date(today)}: адресатов {recipients.Count}, поставлено в очередь {keys.Count}; отправлено {sent}, отложено {deferred}, отказано {failed}.");
+            return deferred + failed == 0 ? NokoBotCli.Ok : NokoBotCli.Refused;
         });
 
         return new Command("digest", "The weekly committee digest (email)") { preview, send };
     }
 
-    private static async Task<(Council? Council, DigestMailer Mailer)> OpenAsync(CliContext context, string slug, SmtpOptions smtp, CancellationToken ct)
+    private static async Task<CouncilSnapshot?> LoadAsync(CliContext context, string slug, CancellationToken ct)
     {
-        var database = await context.OpenDatabaseAsync(ct);
-        var found = await new CouncilStore(database, context.Time).FindAsync(slug, ct);
-        var options = Options.Create(smtp);
-        var outbox = new EmailOutbox(
-            new DeliveryLedger(database, context.Time), new EmailOutboxStore(database, context.Time),
-            new EmailSender(options, NullLogger<EmailSender>.Instance), context.Time, NullLogger<EmailOutbox>.Instance);
-        var calendar = CalendarFile.Load(context.Configuration["Calendar:Path"]);
-        var mailer = new DigestMailer(database, new EmailComposer(options, context.Time), outbox, calendar, context.Time,
-            new AgendaService(new ReminderPlanner(calendar)));
-        return (found, mailer);
+        await context.OpenDatabaseAsync(ct);
+        return await context.Get<CouncilStore>().FindAsync(slug, ct) is { } council ? await context.Get<CouncilSnapshotStore>().LoadAsync(council, ct) : null;
     }
 
-    /// <summary>A preview needs only a From address; configuration's when set.</summary>
-    private static SmtpOptions SmtpFrom(CliContext context)
+    private static Option<string?> DateOption(string description)
     {
-        var smtp = context.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        if (string.IsNullOrWhiteSpace(smtp.From)) smtp.From = "nokobot@localhost";
-        return smtp;
+        var date = new Option<string?>("--date") { Description = description };
+        date.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !TryDate(r.Tokens[^1].Value, out _))
+                r.AddError($"--date must be a date like 2020-06-01, got '{r.Tokens[^1].Value}'.");
+        });
+        return date;
     }
 
     private static string CouncilMissing(string slug) => $"Совета «{slug}» нет. Список: nokobot council list";

@@ -28,14 +28,14 @@ internal static partial class InviteCommand
         };
         invite.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var database = await context.OpenDatabaseAsync(ct);
+            using var context = contexts.Create(parse);
+            await context.OpenDatabaseAsync(ct);
             var slug = parse.GetValue(council)!;
-            var target = await new CouncilStore(database, context.Time).FindAsync(slug, ct);
+            var target = await context.Get<CouncilStore>().FindAsync(slug, ct);
             if (target is null) return await context.RefuseAsync($"Совет «{slug}» не найден (см. nokobot council list).");
             var partyName = parse.GetValue(party);
             var lifetime = ParseLifetime(parse.GetValue(expires)!)!.Value;
-            var code = await new InviteStore(database, context.Time).CreateAsync(target.Id, partyName, MemberRoles.ParseOrMember(parse.GetValue(role)), lifetime, ct);
+            var code = await context.Get<InviteStore>().CreateAsync(target.Id, partyName, MemberRoles.ParseOrMember(parse.GetValue(role)), lifetime, ct);
             if (code is null)
                 return await context.RefuseAsync($"В плане совета «{target.Name}» нет ответственного «{partyName}». Точные названия: nokobot plan show --council {slug}");
             var bot = context.Configuration["Telegram:BotUsername"] is { Length: > 0 } name ? name.TrimStart('@') : "<имя_бота>";

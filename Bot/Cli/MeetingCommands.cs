@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Meetings;
-using NokoBot.Meetings;
-using NokoBot.Scheduling;
+using NokoBot.Domain.Replies;
+using NokoBot.Replies;
 using NokoBot.Storage;
 using NokoBot.Texts;
 using Spectre.Console;
@@ -30,22 +30,24 @@ internal static class MeetingCommands
         var add = new Command("add", "Schedule a meeting; prints the agenda proposed from the plan") { council, at, place, items, topics };
         add.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
             if (string.IsNullOrWhiteSpace(parse.GetValue(place))) return await context.RefuseAsync("Укажите место заседания: --place \"…\".");
-            var store = new MeetingStore(database, context.Time);
+            var store = context.Get<MeetingStore>();
             var meetingId = await store.AddAsync(target.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place)!.Trim(), ct);
             await store.EditAgendaAsync(meetingId, parse.GetValue(items) ?? [], [], parse.GetValue(topics) ?? [], ct);
             await context.Out.WriteLineAsync($"Заседание №{meetingId} назначено.");
-            return await ShowAgendaAsync(context, database, target, meetingId, json: false, ct);
+            return await ShowAgendaAsync(context, target, meetingId, json: false, ct);
         });
 
         var list = new Command("list", "List the council's meetings") { council, json };
         list.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            var meetings = await new MeetingStore(database, context.Time).ListAsync(target.Id, ct);
+            var meetings = await context.Get<MeetingStore>().ListAsync(target.Id, ct);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(meetings.Select(m => new
@@ -71,20 +73,22 @@ internal static class MeetingCommands
         var agenda = new Command("agenda", "Show the agenda; --item/--drop/--topic edit it before it goes out") { id, council, items, drop, topics, json };
         agenda.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            var store = new MeetingStore(database, context.Time);
+            var store = context.Get<MeetingStore>();
             if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
             await store.EditAgendaAsync(parse.GetValue(id), parse.GetValue(items) ?? [], parse.GetValue(drop) ?? [], parse.GetValue(topics) ?? [], ct);
-            return await ShowAgendaAsync(context, database, target, parse.GetValue(id), parse.GetValue(json), ct);
+            return await ShowAgendaAsync(context, target, parse.GetValue(id), parse.GetValue(json), ct);
         });
 
         var move = new Command("move", "Move a meeting (members get an updated invitation)") { id, council, at, place };
         move.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            var store = new MeetingStore(database, context.Time);
+            var store = context.Get<MeetingStore>();
             var meeting = await store.FindAsync(target.Id, parse.GetValue(id), ct);
             if (meeting is null || meeting.Cancelled) return await context.RefuseAsync(meeting is null ? NoMeeting(parse.GetValue(id)) : "Заседание отменено: назначьте новое.");
             await store.MoveAsync(meeting.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place), ct);
@@ -95,9 +99,10 @@ internal static class MeetingCommands
         var cancel = new Command("cancel", "Cancel a meeting (members get a cancellation)") { id, council };
         cancel.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            var store = new MeetingStore(database, context.Time);
+            var store = context.Get<MeetingStore>();
             if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
             await store.CancelAsync(parse.GetValue(id), ct);
             await context.Out.WriteLineAsync($"Заседание №{parse.GetValue(id)} отменено.");
@@ -108,39 +113,39 @@ internal static class MeetingCommands
         var protocol = new Command("protocol", "Attach the meeting's protocol: recorded on its agenda items, closing those whose result is a protocol") { id, file, council };
         protocol.SetAction(async (parse, ct) =>
         {
-            var (context, target, database) = await OpenAsync(contexts, parse, council, ct);
+            using var context = contexts.Create(parse);
+            var target = await FindAsync(context, parse, council, ct);
             if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            var meetings = new MeetingStore(database, context.Time);
+            var meetings = context.Get<MeetingStore>();
             var meeting = await meetings.FindAsync(target.Id, parse.GetValue(id), ct);
             if (meeting is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) return await context.RefuseAsync($"Файл не найден: {path}");
-            var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
-            var snapshots = new CouncilSnapshotStore(database, context.Time);
-            var outcome = await new MeetingProtocols(database, meetings, new ProtocolFiles(database), new AgendaService(planner), snapshots, planner, context.Time)
-                .AttachAsync(target, meeting, Path.GetFileName(path), async (target, token) =>
-                {
-                    await using var source = File.OpenRead(path);
-                    await source.CopyToAsync(target, token);
-                }, ct);
-            if (outcome is null) return await context.RefuseAsync("Файл протокола больше 20 МБ.");
-            await context.Out.WriteLineAsync($"Протокол заседания №{meeting.Id} сохранён (sha256 {outcome.File.Sha256}).");
+            var replies = context.Get<ReplyService>();
+            var before = await context.Get<CouncilSnapshotStore>().LoadAsync(target, ct);
+            var stored = await replies.StoreProtocolAsync(Path.GetFileName(path), async (output, token) =>
+            {
+                await using var source = File.OpenRead(path);
+                await source.CopyToAsync(output, token);
+            }, ReplyService.MaxProtocolBytes, ct);
+            if (stored is null) return await context.RefuseAsync("Файл протокола больше 20 МБ.");
+            var outcome = await replies.ApplyAsync(target, Actor.Administrator, new ReplyRequest.MeetingProtocol(meeting.Id, stored), ct);
+            if (outcome.Refusal is { } refusal) return await context.RefuseAsync(ReplyTexts.Refusal(refusal));
+            await context.Out.WriteLineAsync($"Протокол заседания №{meeting.Id} сохранён (sha256 {stored.Sha256}).");
             await context.Out.WriteLineAsync(outcome.Recorded.Count == 0 ? "В повестке не было открытых пунктов плана." : $"Записан в пункты: {string.Join(", ", outcome.Recorded)}.");
             if (outcome.Closed.Count > 0) await context.Out.WriteLineAsync($"Закрыты пункты: {string.Join(", ", outcome.Closed)}.");
-            foreach (var (number, due) in outcome.Dated) await context.Out.WriteLineAsync($"П. {number} получил срок: до {DeadlineTexts.Date(due)}.");
+            foreach (var (number, due) in await replies.DatedSinceAsync(before, ct)) await context.Out.WriteLineAsync($"П. {number} получил срок: до {DeadlineTexts.Date(due)}.");
             return NokoBotCli.Ok;
         });
-
         return new Command("meeting", "Council meetings: agenda from the plan, invitations, protocols") { add, list, agenda, move, cancel, protocol };
     }
 
-    private static async Task<int> ShowAgendaAsync(CliContext context, SqliteDatabase database, Council council, long meetingId, bool json, CancellationToken ct)
+    private static async Task<int> ShowAgendaAsync(CliContext context, Council council, long meetingId, bool json, CancellationToken ct)
     {
-        var store = new MeetingStore(database, context.Time);
-        var meeting = (await store.FindAsync(council.Id, meetingId, ct))!;
-        var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
-        var snapshot = await new CouncilSnapshotStore(database, context.Time).LoadAsync(council, ct);
-        var lines = new AgendaService(planner).Agenda(snapshot, meeting, await store.EditsAsync(meetingId, ct));
+        var snapshot = await context.Get<CouncilSnapshotStore>().LoadAsync(council, ct);
+        var record = snapshot.Meeting(meetingId)!;
+        var meeting = record.Meeting;
+        var lines = snapshot.Agenda(record);
         if (json)
         {
             await context.Out.WriteLineAsync(JsonSerializer.Serialize(new
@@ -169,11 +174,10 @@ internal static class MeetingCommands
         _ => "тема секретаря",
     };
 
-    private static async Task<(CliContext, Council?, SqliteDatabase)> OpenAsync(CliContextFactory contexts, ParseResult parse, Option<string> council, CancellationToken ct)
+    private static async Task<Council?> FindAsync(CliContext context, ParseResult parse, Option<string> council, CancellationToken ct)
     {
-        var context = contexts.Create(parse);
-        var database = await context.OpenDatabaseAsync(ct);
-        return (context, await new CouncilStore(database, context.Time).FindAsync(parse.GetValue(council)!, ct), database);
+        await context.OpenDatabaseAsync(ct);
+        return await context.Get<CouncilStore>().FindAsync(parse.GetValue(council)!, ct);
     }
 
     private static DateTime? ParseAt(string? text) =>

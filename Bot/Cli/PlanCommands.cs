@@ -1,8 +1,6 @@
 using System.CommandLine;
-using NokoBot.Domain.Councils;
 using NokoBot.Domain.Plans;
 using NokoBot.Plans;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using Spectre.Console;
 
@@ -26,7 +24,7 @@ internal static class PlanCommands
         };
         import.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
+            using var context = contexts.Create(parse);
             var slug = parse.GetValue(council);
             var isDryRun = parse.GetValue(dryRun);
             if (!isDryRun && slug is null)
@@ -60,11 +58,11 @@ internal static class PlanCommands
                 return NokoBotCli.Ok;
             }
 
-            var database = await context.OpenDatabaseAsync(ct);
-            var target = await new CouncilStore(database, context.Time).FindAsync(slug!, ct);
+            await context.OpenDatabaseAsync(ct);
+            var target = await context.Get<CouncilStore>().FindAsync(slug!, ct);
             if (target is null)
                 return await context.RefuseAsync($"Совет «{slug}» не найден. Добавьте его: nokobot council add --name \"…\" --slug {slug} --tz Europe/Moscow");
-            var plans = new PlanStore(database, context.Time);
+            var plans = context.Get<PlanStore>();
             var outcome = await plans.ImportAsync(target.Id, parse.GetValue(year), plan.FileName, plan.Sha256, plan.Import, ct);
             var stored = (await plans.FindAsync(target.Id, parse.GetValue(year), ct))!;
 
@@ -99,25 +97,24 @@ internal static class PlanCommands
         var show = new Command("show", "Show a council's stored plan with how each deadline was understood") { council, year, json };
         show.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            var database = await context.OpenDatabaseAsync(ct);
+            using var context = contexts.Create(parse);
+            await context.OpenDatabaseAsync(ct);
             var slug = parse.GetValue(council)!;
-            var target = await new CouncilStore(database, context.Time).FindAsync(slug, ct);
+            var target = await context.Get<CouncilStore>().FindAsync(slug, ct);
             if (target is null) return await context.RefuseAsync($"Совет «{slug}» не найден (см. nokobot council list).");
             int? planYear = parse.GetResult(year) is { Tokens.Count: > 0 } ? parse.GetValue(year) : null;
-            var plan = await new PlanStore(database, context.Time).FindAsync(target.Id, planYear, ct);
+            var plan = await context.Get<PlanStore>().FindAsync(target.Id, planYear, ct);
             if (plan is null) return await context.RefuseAsync($"У совета «{target.Name}» ещё нет плана{(planYear is null ? "" : $" на {planYear} год")}. Загрузите: nokobot plan import <файл> --council {slug} --year …");
 
             var rows = plan.Items.Select(i => new PlanReportRow(i.Number, i.Section, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride)).ToList();
             if (parse.GetValue(json))
             {
-                var snapshot = await new CouncilSnapshotStore(database, context.Time).LoadAsync(target, ct);
+                var snapshot = await context.Get<CouncilSnapshotStore>().LoadAsync(target, ct);
                 // The snapshot holds the latest plan; --year may ask for an earlier one.
                 if (snapshot.Plan?.Id != plan.Id)
-                    snapshot = snapshot with { Plan = plan, Replies = await new ReplyStore(database).ForPlanAsync(plan.Id, ct) };
-                var planner = new ReminderPlanner(CalendarFile.Load(context.Configuration["Calendar:Path"]));
-                var today = CouncilClock.LocalDate(context.Time.GetUtcNow(), snapshot.Zone);
-                rows = [.. rows.Zip(plan.Items, (row, item) => row with { State = PlanItemState.Of(snapshot, item, planner, today) })];
+                    snapshot = snapshot with { Plan = plan, Replies = await context.Get<ReplyStore>().ForPlanAsync(plan.Id, ct) };
+                var today = snapshot.Today(context.Time.GetUtcNow());
+                rows = [.. rows.Zip(plan.Items, (row, item) => row with { State = PlanItemState.Of(snapshot, item, today) })];
                 await context.Out.WriteLineAsync(PlanReport.ToJson(rows, [], w =>
                 {
                     w.WriteString("council", target.Slug);

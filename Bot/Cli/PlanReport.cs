@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using NokoBot.Domain.Deadlines;
-using NokoBot.Domain.Replies;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Texts;
 using Spectre.Console;
@@ -19,10 +17,10 @@ internal sealed record PlanReportRow(
 internal sealed record PlanItemState(bool Done, DateOnly? Due, IReadOnlyList<(string Party, bool Done)> Parties)
 {
     /// <param name="today">Council-local today (picks a recurring item's current occurrence).</param>
-    public static PlanItemState Of(CouncilSnapshot snapshot, StoredPlanItem item, ReminderPlanner planner, DateOnly today)
+    public static PlanItemState Of(CouncilSnapshot snapshot, StoredPlanItem item, DateOnly today)
     {
-        var progress = ItemProgress.Of(item.Parties, snapshot.RepliesOf(item.Id), item.Result);
-        return new PlanItemState(progress.IsClosed, planner.CurrentDue(snapshot, item, today),
+        var progress = snapshot.Progress(item);
+        return new PlanItemState(progress.IsClosed, snapshot.CurrentDue(item, today),
             [.. item.Parties.Select(party => (party, !progress.IsOpenFor(party)))]);
     }
 }

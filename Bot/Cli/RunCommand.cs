@@ -13,8 +13,8 @@ internal static class RunCommand
         var run = new Command("run", "Run the service: schedule and send every council's reminders and digests until stopped (Ctrl+C, SIGTERM)");
         run.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
-            using var host = NokoBotHost.CreateBuilder(new Dictionary<string, string?> { ["Storage:Path"] = context.DbPath }).Build();
+            using var context = contexts.Create(parse);
+            using var host = NokoBotHost.CreateServiceBuilder(contexts.StorageOverride(parse)).Build();
             try
             {
                 // Validate before starting: the host would log the failure with a stack trace first.

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NokoBot.Domain.Plans;
 using NokoBot.Plans;
-using NokoBot.Scheduling;
+using NokoBot.Texts;
 using NokoBot.Simulation;
 
 namespace NokoBot.Cli;
@@ -25,11 +25,11 @@ internal static class SimulateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var context = contexts.Create(parse);
+            using var context = contexts.Create(parse);
             var planYear = parse.GetValue(year);
             var first = parse.GetValue(from) ?? new DateOnly(planYear, 1, 1);
             var last = parse.GetValue(to) ?? new DateOnly(planYear, 12, 31);
-            if (last < first) return await context.RefuseAsync("Дата --to раньше даты --from.");
+            if (last < first) return await context.RefuseAsync(SimulationTexts.ToLessThanFrom);
 
             PlanFile file;
             IReadOnlyList<ScriptAction> script;
@@ -37,7 +37,7 @@ internal static class SimulateCommand
             {
                 file = PlanFileReader.Read(parse.GetValue(plan)!, planYear);
                 script = parse.GetValue(replies) is { } path
-                    ? File.Exists(path) ? RepliesScript.Parse(File.ReadLines(path)) : throw new FormatException($"Файл сценария не найден: {path}")
+                    ? File.Exists(path) ? RepliesScript.Parse(File.ReadLines(path)) : throw new FormatException(SimulationTexts.ScriptNotFound(path))
                     : [];
             }
             catch (Exception e) when (e is PlanFormatException or FormatException)
@@ -50,7 +50,7 @@ internal static class SimulateCommand
             SimulationResult result;
             try
             {
-                result = await new Simulator(CalendarFile.Load(context.Configuration["Calendar:Path"]), context.Error).RunAsync(options, ct);
+                result = await new Simulator(context.Error).RunAsync(options, context.Overrides, ct);
             }
             catch (FormatException e)
             {

@@ -1,86 +1,57 @@
 using Microsoft.Extensions.Logging;
-using NokoBot.Domain.Councils;
 using NokoBot.Domain.Reminders;
-using NokoBot.Domain.Replies;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 
 namespace NokoBot.Delivery;
 
 /// <summary>
-/// The delivery pipeline: planned reminders become ledger rows (written before sending), pending rows are
-/// rendered from the current plan state and sent through their channel, and each outcome is recorded. It is the
-/// one owner of retries: channels only classify what happened.
+/// The one outbox's sender: pending ledger rows are grouped into messages (everything due for one person at one
+/// moment is one message), rendered from the council's state as it is now, sent through their channel, and each
+/// outcome recorded on every row of the message. It is the one owner of retries: channels only classify what
+/// happened. One send is in flight at a time, so a crash can repeat at most one message.
 /// </summary>
 public sealed class DeliveryDispatcher(
-    DeliveryLedger ledger,
-    MemberChannels memberChannels,
-    IEnumerable<IReminderChannel> channels,
-    TimeProvider time,
-    ILogger<DeliveryDispatcher> logger)
+    DeliveryLedger ledger, CouncilSnapshotStore snapshots, MemberDirectory members, IEnumerable<IDeliveryChannel> channels,
+    TimeProvider time, ILogger<DeliveryDispatcher> logger)
 {
-    /// <summary>A reminder sent this long after its planned instant is marked late.</summary>
-    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
+    public const int BatchSize = 1000;
 
-    public const int MaxAttempts = 12;
+    private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    private readonly Dictionary<string, IReminderChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Writes to the ledger every reminder planned in (<paramref name="since"/>, <paramref name="now"/>]. Reminders
-    /// missed for longer than the council's catch-up grace are recorded as skipped: the digest reports their items
-    /// instead of flooding people with stale notices.
-    /// </summary>
-    /// <param name="planned">The council's planned reminders, at least up to <paramref name="now"/>.</param>
-    /// <returns>How many deliveries were written.</returns>
-    public async Task<int> EnqueueDueAsync(
-        CouncilSnapshot snapshot, IEnumerable<PlannedReminder> planned, DateTimeOffset since, DateTimeOffset now, CancellationToken ct)
-    {
-        var written = 0;
-        foreach (var reminder in planned.Where(r => r.At > since && r.At <= now))
-        {
-            var lateness = now - reminder.At;
-            foreach (var (member, channel) in ReminderPlanner.Recipients(snapshot, reminder))
-            {
-                var request = ReminderPlanner.Request(snapshot, reminder, member, channel);
-                if (!await ledger.EnqueueAsync(request, ct, late: lateness > LateAfter)) continue;
-                written++;
-                if (lateness > snapshot.Settings.CatchUpGrace)
-                    await SkipAsync(request.Key, "пропущено во время простоя, попадёт в дайджест", ct);
-            }
-        }
-        return written;
-    }
+    /// <summary>Whether a channel of that name is there (email only when SMTP is configured).</summary>
+    public bool Has(string channel) => _channels.ContainsKey(channel);
 
     /// <summary>
-    /// Sends the pending deliveries due by <paramref name="now"/> (up to <see cref="BatchSize"/> per channel; the sweep
-    /// comes back at once for the rest). One send is in flight at a time, so a crash can repeat at most one message.
+    /// Sends the pending deliveries due by <paramref name="now"/> (up to <see cref="BatchSize"/> rows; the sweep comes back
+    /// at once for the rest).
     /// </summary>
-    /// <returns>How many were sent.</returns>
-    public async Task<int> SendPendingAsync(IReadOnlyDictionary<long, CouncilSnapshot> snapshots, DateTimeOffset now, CancellationToken ct)
+    /// <param name="loaded">Snapshots the caller already holds; others are read as needed.</param>
+    /// <param name="only">Send only these keys (the CLI sending the digest it enqueued); null: every due row.</param>
+    /// <returns>How many messages were sent.</returns>
+    public async Task<int> SendPendingAsync(
+        IReadOnlyDictionary<long, CouncilSnapshot> loaded, DateTimeOffset now, IReadOnlySet<string>? only, CancellationToken ct)
     {
+        var pending = (await ledger.PendingAsync(now, BatchSize, ct)).Where(p => only is null || only.Contains(p.Key)).ToList();
+        var councils = new Dictionary<long, CouncilSnapshot?>();
         var sent = 0;
-        foreach (var channelName in new[] { Channels.Telegram, Channels.Email })
+        foreach (var message in Interleave(MessageComposer.Group(pending)))
         {
-            foreach (var entry in Interleave(await ledger.PendingAsync(channelName, now, BatchSize, ct)))
-            {
-                ct.ThrowIfCancellationRequested();
-                // A batch can take a minute under the rate limits: staleness and retry times count from the send itself.
-                if (await SendOneAsync(entry, snapshots, time.GetUtcNow(), ct)) sent++;
-            }
+            ct.ThrowIfCancellationRequested();
+            if (!councils.TryGetValue(message.CouncilId, out var snapshot))
+                councils[message.CouncilId] = snapshot = loaded.TryGetValue(message.CouncilId, out var known) ? known : await snapshots.LoadAsync(message.CouncilId, ct);
+            // A batch can take a minute under the rate limits: staleness and retry times count from the send itself.
+            if (snapshot is not null && await SendOneAsync(snapshot, message, time.GetUtcNow(), ct)) sent++;
         }
         return sent;
     }
 
-    public const int BatchSize = 1000;
-
     /// <summary>
-    /// Round-robin over recipients, oldest first within each: one member's ten reminders do not hold everyone else
-    /// behind Telegram's one-message-per-second-per-chat limit.
+    /// Round-robin over recipients, oldest first within each: one member's messages do not hold everyone else behind
+    /// Telegram's one-message-per-second-per-chat limit.
     /// </summary>
-    public static IEnumerable<DeliveryEntry> Interleave(IReadOnlyList<DeliveryEntry> entries)
+    public static IEnumerable<MessageRows> Interleave(IReadOnlyList<MessageRows> messages)
     {
-        var queues = entries.GroupBy(e => e.Recipient, StringComparer.Ordinal).Select(g => new Queue<DeliveryEntry>(g)).ToList();
+        var queues = messages.GroupBy(m => m.Recipient, StringComparer.Ordinal).Select(g => new Queue<MessageRows>(g)).ToList();
         while (queues.Count > 0)
         {
             foreach (var queue in queues) yield return queue.Dequeue();
@@ -88,98 +59,91 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    private async Task<bool> SendOneAsync(DeliveryEntry entry, IReadOnlyDictionary<long, CouncilSnapshot> snapshots, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset now, CancellationToken ct)
     {
-        if (!snapshots.TryGetValue(entry.CouncilId, out var snapshot)) return false;
-        if (now - entry.DueAt > snapshot.Settings.CatchUpGrace)
-            return await SkipAsync(entry.Key, "устарело (сервис не работал), попадёт в дайджест", ct);
-        var member = snapshot.Members.FirstOrDefault(m => m.Id == entry.MemberId);
-        var item = entry.ItemId is { } itemId ? snapshot.Item(itemId) : null;
-        if (member is null || item is null) return await SkipAsync(entry.Key, "участник или пункт удалены", ct);
-        if (ItemProgress.Of(item.Parties, snapshot.RepliesOf(item.Id), item.Result).IsClosed && entry.Kind != ReminderKind.AskDate.ToName())
-            return await SkipAsync(entry.Key, "пункт уже закрыт", ct);
-        if (!_channels.TryGetValue(entry.Channel, out var channel))
+        var stale = message.Rows.Where(r => ReminderKinds.Parse(r.Kind) is { } k && k.IsItemReminder() && now - r.DueAt > snapshot.Settings.CatchUpGrace).ToList();
+        foreach (var row in stale) await SkipAsync(row.Key, "устарело (сервис не работал), попадёт в дайджест", ct);
+        if (stale.Count > 0) message = message with { Rows = [.. message.Rows.Except(stale)] };
+        if (message.Rows.Count == 0) return false;
+        if (!_channels.TryGetValue(message.Channel, out var channel))
         {
             // Left pending it would wake the scheduler again at once, forever.
-            DeliveryLog.NoChannel(logger, entry.Key, entry.Channel);
-            return await SkipAsync(entry.Key, $"канал {entry.Channel} не настроен", ct);
+            DeliveryLog.NoChannel(logger, message.Key, message.Channel);
+            foreach (var row in message.Rows) await SkipAsync(row.Key, $"канал {message.Channel} не настроен", ct);
+            return false;
         }
 
-        var notice = Notice(snapshot, item, entry, now);
+        var composition = MessageComposer.Compose(snapshot, message, now);
+        foreach (var (row, reason) in composition.Dropped) await SkipAsync(row.Key, reason, ct);
+        if (composition.Message is not { } outgoing) return false;
+        var rows = message.Rows.Except(composition.Dropped.Select(d => d.Row)).ToList();
+
         SendOutcome outcome;
         try
         {
-            outcome = await channel.SendReminderAsync(notice, member, ct);
+            outcome = await channel.SendAsync(outgoing, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             outcome = new SendOutcome.Retry(e.GetType().Name + ": " + e.Message);
         }
 
+        var attempts = rows.Max(r => r.Attempts);
         switch (outcome)
         {
             case SendOutcome.Sent s:
-                await ledger.MarkSentAsync(entry.Key, s.ExternalId, ct);
-                DeliveryLog.Sent(logger, entry.Kind, entry.ItemId, entry.MemberId, entry.Channel, entry.Late);
+                foreach (var row in rows) await ledger.MarkSentAsync(row.Key, s.ExternalId, ct);
+                DeliveryLog.Sent(logger, outgoing.Key, rows.Count, outgoing.To.MemberId, message.Channel, outgoing.Late);
                 return true;
-            case SendOutcome.Retry r when entry.Attempts + 1 < MaxAttempts:
-                var retryAt = now + (r.After ?? Backoff(entry.Attempts));
-                await ledger.MarkFailedAsync(entry.Key, r.Error, permanent: false, retryAt, ct);
-                DeliveryLog.WillRetry(logger, entry.Key, r.Error, retryAt);
+            case SendOutcome.Retry r when RetryPolicy.RetryAt(attempts, now, r.After) is { } retryAt:
+                foreach (var row in rows) await ledger.MarkFailedAsync(row.Key, r.Error, permanent: false, retryAt, ct);
+                DeliveryLog.WillRetry(logger, outgoing.Key, r.Error, retryAt);
                 return false;
             case SendOutcome.Retry r:
-                await FailAsync(entry.Key, r.Error, ct);
+                await FailAsync(rows, r.Error, ct);
                 return false;
             case SendOutcome.Unreachable u:
-                await FailAsync(entry.Key, u.Error, ct);
-                await FallBackAsync(entry, member, u.Error, ct);
+                await FailAsync(rows, u.Error, ct);
+                await FallBackAsync(snapshot, message.Channel, rows, u.Error, ct);
                 return false;
             case SendOutcome.Failed f:
-                await FailAsync(entry.Key, f.Error, ct);
+                await FailAsync(rows, f.Error, ct);
                 return false;
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome}");
         }
     }
 
-    /// <summary>The member blocked the bot: stop using Telegram for them and send this one by email, if they have one.</summary>
-    private async Task FallBackAsync(DeliveryEntry entry, MemberContact member, string error, CancellationToken ct)
+    /// <summary>The member blocked the bot: stop using Telegram for them and send these by email, if they have an address.</summary>
+    private async Task FallBackAsync(CouncilSnapshot snapshot, string channel, List<DeliveryEntry> rows, string error, CancellationToken ct)
     {
-        if (entry.Channel == Channels.Telegram) await memberChannels.MarkTelegramUnreachableAsync(member.Id, ct);
-        if (entry.Channel == Channels.Email || member.Email is null) return;
-        DeliveryLog.Unreachable(logger, member.Id, entry.Channel, error, Channels.Email);
-        await ledger.EnqueueAsync(new DeliveryRequest(
-            DeliveryKey.WithChannel(entry.Key, Channels.Email), entry.CouncilId, entry.ItemId, member.Id,
-            ParseKind(entry.Kind), Channels.Email, entry.Recipient, entry.DueAt), ct, entry.Late);
+        if (channel != Channels.Telegram || rows[0].MemberId is not { } memberId) return;
+        await members.MarkTelegramUnreachableAsync(memberId, ct);
+        if (snapshot.Member(memberId)?.Email is null) return;
+        DeliveryLog.Unreachable(logger, memberId, channel, error, Channels.Email);
+        foreach (var row in rows)
+        {
+            var kind = ReminderKinds.Parse(row.Kind) ?? ReminderKind.Agenda;
+            // A meeting's agenda already goes by email on its own row.
+            if (kind == ReminderKind.Agenda) continue;
+            await ledger.EnqueueAsync(new DeliveryRequest(
+                DeliveryKey.WithChannel(row.Key, Channels.Email), row.CouncilId, row.ItemId, memberId,
+                kind, Channels.Email, row.Recipient, row.DueAt), ct, row.Late);
+        }
     }
 
-    /// <summary>30 s, 1 min, 2 min … capped at 1 h.</summary>
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 12))));
-
-    /// <summary>What the reminder says, from the plan as it is now; the due date is the occurrence the reminder was planned for.</summary>
-    private static ReminderNotice Notice(CouncilSnapshot snapshot, StoredPlanItem item, DeliveryEntry entry, DateTimeOffset now)
-    {
-        var kind = ParseKind(entry.Kind);
-        var today = CouncilClock.LocalDate(now, snapshot.Zone);
-        DateOnly? due = kind is ReminderKind.Before or ReminderKind.Due or ReminderKind.Overdue or ReminderKind.Escalation
-            && DeliveryKey.TryParseItemOccurrence(entry.Key, out _, out var occurrence) ? occurrence : null;
-        var overdue = due is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
-        return new ReminderNotice(entry.Key, kind, snapshot.Council.Name, item.Id, item.Number, item.Title, item.Parties,
-            item.Deadline.Text, due, item.Result, overdue, entry.Late);
-    }
-
-    private async Task<bool> SkipAsync(string key, string reason, CancellationToken ct)
+    private async Task SkipAsync(string key, string reason, CancellationToken ct)
     {
         await ledger.MarkSkippedAsync(key, reason, ct);
         DeliveryLog.Skipped(logger, key, reason);
-        return false;
     }
 
-    private async Task FailAsync(string key, string error, CancellationToken ct)
+    private async Task FailAsync(IEnumerable<DeliveryEntry> rows, string error, CancellationToken ct)
     {
-        await ledger.MarkFailedAsync(key, error, permanent: true, null, ct);
-        DeliveryLog.Failed(logger, key, error);
+        foreach (var row in rows)
+        {
+            await ledger.MarkFailedAsync(row.Key, error, permanent: true, null, ct);
+            DeliveryLog.Failed(logger, row.Key, error);
+        }
     }
-
-    private static ReminderKind ParseKind(string name) => Enum.GetValues<ReminderKind>().First(k => k.ToName() == name);
 }

@@ -5,12 +5,12 @@ namespace NokoBot.Delivery;
 internal static partial class DeliveryLog
 {
     [LoggerMessage(EventId = 3001, EventName = "DeliverySent", Level = LogLevel.Information,
-        Message = "Sent {Kind} for item {ItemId} to member {MemberId} via {Channel} (late: {Late})")]
-    public static partial void Sent(ILogger logger, string kind, long? itemId, long? memberId, string channel, bool late);
+        Message = "Sent message {MessageKey} ({Rows} deliveries) to member {MemberId} via {Channel} (late: {Late})")]
+    public static partial void Sent(ILogger logger, string messageKey, int rows, long? memberId, string channel, bool late);
 
     [LoggerMessage(EventId = 3002, EventName = "DeliveryRetry", Level = LogLevel.Warning,
-        Message = "Delivery {Key} failed for now ({Error}); retrying at {RetryAt}")]
-    public static partial void WillRetry(ILogger logger, string key, string error, DateTimeOffset retryAt);
+        Message = "Message {MessageKey} failed for now ({Error}); retrying at {RetryAt}")]
+    public static partial void WillRetry(ILogger logger, string messageKey, string error, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 3003, EventName = "DeliveryFailed", Level = LogLevel.Error,
         Message = "Delivery {Key} failed for good: {Error}")]
@@ -25,6 +25,10 @@ internal static partial class DeliveryLog
     public static partial void Unreachable(ILogger logger, long? memberId, string channel, string error, string fallback);
 
     [LoggerMessage(EventId = 3006, EventName = "NoChannel", Level = LogLevel.Warning,
-        Message = "No channel for delivery {Key}: {Channel} is not configured")]
-    public static partial void NoChannel(ILogger logger, string key, string channel);
+        Message = "No channel for message {MessageKey}: {Channel} is not configured")]
+    public static partial void NoChannel(ILogger logger, string messageKey, string channel);
+
+    [LoggerMessage(EventId = 3007, EventName = "Serving", Level = LogLevel.Information,
+        Message = "Serving council {Council} ({TimeZone}): {Items} plan items, {Members} members; next delivery at {Next}")]
+    public static partial void Serving(ILogger logger, string council, string timeZone, int items, int members, DateTimeOffset? next);
 }

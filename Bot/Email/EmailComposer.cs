@@ -1,3 +1,4 @@
+using NokoBot.Texts;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,10 @@ public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider ti
 {
     private readonly SmtpOptions _options = options.Value;
 
-    public MailboxAddress From => new(_options.FromName, _options.From);
+    public MailboxAddress From => new(_options.FromName, FromAddress);
+
+    /// <summary>The configured sender; a placeholder where nothing is sent (previews, the simulator).</summary>
+    private string FromAddress => string.IsNullOrWhiteSpace(_options.From) ? "nokobot@localhost" : _options.From;
 
     /// <summary>
     /// Stable per delivery key: a retried send is the same message, and receiving servers and clients can
@@ -35,9 +39,9 @@ public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider ti
         message.To.Add(to);
         message.Subject = content.Subject;
         message.Date = time.GetUtcNow();
-        message.MessageId = MessageIdFor(deliveryKey, _options.From);
+        message.MessageId = MessageIdFor(deliveryKey, FromAddress);
         // RFC 2369 / 3834: a way out, and no auto-replies to a robot.
-        message.Headers.Add("List-Unsubscribe", $"<mailto:{_options.From}?subject={Uri.EscapeDataString(EmailTexts.UnsubscribeSubject)}>");
+        message.Headers.Add("List-Unsubscribe", $"<mailto:{FromAddress}?subject={Uri.EscapeDataString(EmailTexts.UnsubscribeSubject)}>");
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-NokoBot-Delivery", deliveryKey);
 

@@ -64,6 +64,12 @@ internal static class EmailHtml
     public static string List(IEnumerable<string> lines) =>
         $"<ul style=\"margin:0 0 12px 0;padding-left:20px;{Font}\">{string.Concat(lines.Select(l => $"<li>{E(l)}</li>"))}</ul>";
 
+    /// <summary>Commands to send, each with what it does.</summary>
+    public static string CommandList(IEnumerable<(string Command, string Meaning)> commands) =>
+        "<ul style=\"margin:0 0 12px 0;padding-left:20px;\">"
+        + string.Concat(commands.Select(c => $"<li style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;\">{Code(c.Command)} — {E(c.Meaning)}</li>"))
+        + "</ul>";
+
     public static string Code(string text) =>
         $"<code style=\"font-family:Consolas,Menlo,monospace;background:#f0f0f0;padding:1px 4px;\">{E(text)}</code>";
 }

@@ -1,3 +1,4 @@
+using NokoBot.Texts;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

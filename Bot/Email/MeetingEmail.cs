@@ -1,3 +1,4 @@
+using NokoBot.Texts;
 using System.Globalization;
 using System.Text;
 using MimeKit;

@@ -1,50 +1,67 @@
 using System.Globalization;
 using System.Text;
+using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
+using NokoBot.Texts;
 using static NokoBot.Email.EmailHtml;
 
 namespace NokoBot.Email;
 
-/// <summary>Renders a reminder about one item: number, title, deadline, planned result, how to respond.</summary>
+/// <summary>
+/// Renders the reminders due for one person at one moment as one letter: per item its number, title, deadline and
+/// planned result, soonest first, then how to respond.
+/// </summary>
 public static class ReminderEmail
 {
-    public static RenderedEmail Render(ReminderNotice notice, string fromAddress)
+    public static RenderedEmail Render(ReminderMessage message, string fromAddress)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        var subject = EmailTexts.ReminderSubject(notice.Kind, notice.ItemNumber, notice.Due, notice.DeadlineText);
-        var lead = EmailTexts.ReminderLead(notice.Kind, notice.CouncilName, notice.DaysOverdue);
+        ArgumentNullException.ThrowIfNull(message);
+        var items = message.Items;
+        var subject = EmailTexts.BundleSubject(items, message.CouncilName);
+        var lead = items.Count == 1
+            ? EmailTexts.ReminderLead(items[0].Kind, message.CouncilName, items[0].DaysOverdue)
+            : EmailTexts.BundleLead(message.CouncilName, items.Count);
+        var footer = EmailTexts.ReminderFooter(message.CouncilName, [.. items.Select(i => i.ItemNumber)]);
+        var unsubscribe = EmailTexts.UnsubscribeHint(fromAddress);
+
+        var text = new StringBuilder().AppendLine(EmailTexts.Greeting).AppendLine().AppendLine(lead).AppendLine();
+        var html = new StringBuilder().Append(Paragraph(EmailTexts.Greeting)).Append(Paragraph(lead));
+        if (message.Late)
+        {
+            text.AppendLine(EmailTexts.LateNote).AppendLine();
+            html.Append(Paragraph(EmailTexts.LateNote));
+        }
+        foreach (var notice in items)
+        {
+            var facts = Facts(notice);
+            var title = items.Count == 1 ? EmailTexts.ItemLine(notice.ItemNumber, notice.Title) : ReminderTexts.Headline(notice);
+            text.AppendLine(title);
+            if (items.Count > 1) text.AppendLine(EmailTexts.ItemLine(notice.ItemNumber, notice.Title));
+            foreach (var (label, value) in facts) text.AppendLine(CultureInfo.InvariantCulture, $"{label}: {value}");
+            text.AppendLine();
+            html.Append(Heading(title));
+            if (items.Count > 1) html.Append(Paragraph(EmailTexts.ItemLine(notice.ItemNumber, notice.Title)));
+            html.Append(EmailHtml.Facts(facts));
+        }
+        var number = items.Count == 1 ? items[0].ItemNumber : "N";
+        var commands = EmailTexts.Commands(number);
+        text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {EmailTexts.HowToRespondLead}");
+        foreach (var (command, meaning) in commands) text.AppendLine(CultureInfo.InvariantCulture, $"  {command} — {meaning}");
+        text.AppendLine(EmailTexts.NoTelegram).AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
+
+        html.Append(Heading(EmailTexts.HowToRespondTitle, 3))
+            .Append(Paragraph(EmailTexts.HowToRespondLead))
+            .Append(CommandList(commands))
+            .Append(Paragraph(EmailTexts.NoTelegram));
+        return new RenderedEmail(subject, text.ToString(), Document(subject, html.ToString(), footer, unsubscribe));
+    }
+
+    private static List<(string, string)> Facts(ReminderNotice notice)
+    {
         var facts = new List<(string, string)>();
         if (notice.Parties.Count > 0) facts.Add((EmailTexts.PartiesLabel, string.Join(", ", notice.Parties)));
         facts.Add((EmailTexts.DeadlineLabel, EmailTexts.DeadlineValue(notice.Due, notice.DeadlineText)));
         if (!string.IsNullOrWhiteSpace(notice.Result)) facts.Add((EmailTexts.ResultLabel, notice.Result));
-        var commands = EmailTexts.Commands(notice.ItemNumber);
-        var footer = EmailTexts.ReminderFooter(notice.CouncilName, notice.ItemNumber);
-        var unsubscribe = EmailTexts.UnsubscribeHint(fromAddress);
-
-        var text = new StringBuilder()
-            .AppendLine(EmailTexts.Greeting).AppendLine()
-            .AppendLine(lead).AppendLine();
-        if (notice.Late) text.AppendLine(EmailTexts.LateNote).AppendLine();
-        text.AppendLine(EmailTexts.ItemLine(notice.ItemNumber, notice.Title));
-        foreach (var (label, value) in facts) text.AppendLine(CultureInfo.InvariantCulture, $"{label}: {value}");
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {EmailTexts.HowToRespondLead}");
-        foreach (var (command, meaning) in commands) text.AppendLine(CultureInfo.InvariantCulture, $"  {command} — {meaning}");
-        text.AppendLine(EmailTexts.NoTelegram)
-            .AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
-
-        var html = new StringBuilder()
-            .Append(Paragraph(EmailTexts.Greeting))
-            .Append(Paragraph(lead));
-        if (notice.Late) html.Append(Paragraph(EmailTexts.LateNote));
-        html.Append(Heading(EmailTexts.ItemLine(notice.ItemNumber, notice.Title)))
-            .Append(Facts(facts))
-            .Append(Heading(EmailTexts.HowToRespondTitle, 3))
-            .Append(Paragraph(EmailTexts.HowToRespondLead))
-            .Append("<ul style=\"margin:0 0 12px 0;padding-left:20px;\">")
-            .Append(string.Concat(commands.Select(c => $"<li style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;\">{Code(c.Command)} — {E(c.Meaning)}</li>")))
-            .Append("</ul>")
-            .Append(Paragraph(EmailTexts.NoTelegram));
-
-        return new RenderedEmail(subject, text.ToString(), Document(subject, html.ToString(), footer, unsubscribe));
+        return facts;
     }
 }

@@ -2,14 +2,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NokoBot.Delivery;
 using NokoBot.Email;
+using NokoBot.Replies;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Telegram;
 
 namespace NokoBot.Hosting;
 
-/// <summary>The composition root of <c>nokobot run</c>: one AddX() per adapter, in start-up order.</summary>
+/// <summary>
+/// The one composition root: configuration (files, environment, then the caller's overrides) and one AddX() per part.
+/// <c>nokobot run</c> adds the scheduler and runs it; CLI verbs resolve from it; <c>simulate</c> swaps the clock and the channels.
+/// </summary>
 public static class NokoBotHost
 {
     /// <param name="overrides">Settings over the files and the environment (the CLI's <c>--db</c>, tests' servers).</param>
@@ -29,9 +34,18 @@ public static class NokoBotHost
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
-        builder.Services.AddScheduling(builder.Configuration);
-        if (EmailServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddDelivery();
+        builder.Services.AddReplies();
+        builder.Services.AddEmail(builder.Configuration);
         if (TelegramServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddTelegram(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The service: everything above and the scheduler that drives it.</summary>
+    public static HostApplicationBuilder CreateServiceBuilder(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = CreateBuilder(overrides);
+        builder.Services.AddScheduling();
         return builder;
     }
 }

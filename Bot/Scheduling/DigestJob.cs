@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Logging;
+using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
-using NokoBot.Email;
 using NokoBot.Storage;
 using Quartz;
 
 namespace NokoBot.Scheduling;
 
-/// <summary>The weekly digest of one council, fired by a cron trigger in the council's own time zone.</summary>
+/// <summary>
+/// The weekly digest of one council, fired by a cron trigger in the council's own time zone: it is written to the
+/// outbox (once per address and day) and the sweep sends it.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(CouncilStore councils, DigestMailer mailer, ILogger<DigestJob> logger) : IJob
+public sealed class DigestJob(
+    CouncilStore councils, CouncilSnapshotStore snapshots, CouncilMailSettings mail, Outbox outbox, IPlanChanges changes,
+    TimeProvider time, ILogger<DigestJob> logger) : IJob
 {
     public const string CouncilSlugKey = "council";
     public static readonly JobKey Key = new("digest", "nokobot");
@@ -16,12 +21,13 @@ public sealed class DigestJob(CouncilStore councils, DigestMailer mailer, ILogge
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var slug = context.MergedJobDataMap.GetString(CouncilSlugKey) ?? "";
-        var council = await councils.FindAsync(slug, cancellationToken);
-        if (council is null) return;
+        if (await councils.FindAsync(slug, cancellationToken) is not { } council) return;
+        var snapshot = await snapshots.LoadAsync(council, cancellationToken);
         // The day it was due, not the day it ran: a digest caught up after downtime reports that Monday.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(council.TimeZone);
-        var day = CouncilClock.LocalDate(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, zone);
-        var report = await mailer.SendAsync(council, day, cancellationToken);
-        SchedulingLog.DigestSent(logger, council.Slug, day, report.Digest is not null, report.Enqueued);
+        var day = CouncilClock.LocalDate(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, snapshot.Zone);
+        var addresses = await mail.DigestRecipientsAsync(council.Id, cancellationToken);
+        var written = await outbox.EnqueueDigestAsync(snapshot, day, addresses, time.GetUtcNow(), cancellationToken);
+        SchedulingLog.DigestQueued(logger, council.Slug, day, written.Count);
+        if (written.Count > 0) await changes.ChangedAsync(council.Id, cancellationToken);
     }
 }

@@ -1,11 +1,16 @@
 using System.Globalization;
+using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
+using NokoBot.Storage;
 using Quartz;
 
 namespace NokoBot.Scheduling;
 
-/// <summary>Keeps one council-local cron trigger per council for its weekly digest, and catches up a missed one.</summary>
-public static class DigestSchedule
+/// <summary>
+/// Keeps one council-local cron trigger per council for its weekly digest, and catches up a missed one. Digests are
+/// email: without the email channel there are none.
+/// </summary>
+public sealed class DigestSchedule(DeliveryDispatcher dispatcher)
 {
     public static TriggerKey TriggerKeyOf(string slug) => new($"digest-{slug}", "nokobot");
 
@@ -13,8 +18,9 @@ public static class DigestSchedule
     /// Adds the digest trigger of every council that has none yet. When the latest scheduled digest passed less than
     /// the catch-up grace ago (the service was down at the time), it fires once now: the ledger keeps it to once a day.
     /// </summary>
-    public static async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSchedule> councils, DateTimeOffset now, CancellationToken ct)
+    public async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSchedule> councils, DateTimeOffset now, CancellationToken ct)
     {
+        if (!dispatcher.Has(Channels.Email)) return;
         foreach (var council in councils)
         {
             var key = TriggerKeyOf(council.Council.Slug);

@@ -14,7 +14,7 @@ public sealed class HealthJob(CouncilStore councils, DeliveryLedger ledger, ILog
     {
         var count = (await councils.ListAsync(cancellationToken)).Count;
         var pending = await ledger.CountPendingAsync(cancellationToken);
-        var next = await context.Scheduler.GetTrigger(ReminderSweepJob.TriggerKey, cancellationToken);
+        var next = await context.Scheduler.GetTrigger(DeliverySweepJob.TriggerKey, cancellationToken);
         SchedulingLog.Health(logger, count, pending, next?.NextFireTimeUtc);
     }
 }

@@ -13,7 +13,7 @@ public sealed class SchedulerStartup(ISchedulerFactory schedulers, TimeProvider 
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var now = time.GetUtcNow();
-        await ReminderSweepJob.ScheduleAtAsync(scheduler, now, cancellationToken);
+        await DeliverySweepJob.ScheduleAtAsync(scheduler, now, cancellationToken);
         var health = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity("health-hourly", "nokobot").ForJob(HealthJob.Key)
             .StartAt(now.AddHours(1)).WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever())

@@ -1,32 +1,31 @@
-using MimeKit;
 using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
 using NokoBot.Email;
-using NokoBot.Scheduling;
 
 namespace NokoBot.Simulation;
 
-/// <summary>The simulator's email: the real composer and renderers, writing each message as an .eml file instead of sending it.</summary>
-public sealed class MaildirEmailChannel(string folder, EmailComposer composer, SimulationRecorder recorder) : IReminderChannel
+/// <summary>The simulator's email: the real renderers, writing each message as an .eml file instead of sending it.</summary>
+public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, SimulationRecorder recorder) : IDeliveryChannel
 {
     private int _count;
 
     public string Name => Channels.Email;
 
-    public async Task<SendOutcome> SendReminderAsync(ReminderNotice notice, MemberContact recipient, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (recipient.Email is null || !MailboxAddress.TryParse(recipient.Email, out var to)) return new SendOutcome.Failed("no email address");
-        to.Name = recipient.Name;
-        var message = composer.Compose(notice.DeliveryKey, to, ReminderEmail.Render(notice, composer.From.Address));
-        await WriteAsync(message, notice.Kind.ToName(), ct);
-        recorder.Add(notice.Kind.ToName(), notice.ItemNumber, recipient.Name, Name, notice.Late);
-        return new SendOutcome.Sent(message.MessageId);
-    }
-
-    public async Task WriteAsync(MimeMessage message, string kind, CancellationToken ct)
-    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (renderer.Render(message) is not { } mime) return new SendOutcome.Failed("no email address");
+        List<(string Kind, string? Item)> entries = message switch
+        {
+            ReminderMessage m => [.. m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber))],
+            DigestMessage => [(ReminderKind.Digest.ToName(), null)],
+            PlanOverMessage => [(ReminderKind.PlanOver.ToName(), null)],
+            _ => [(ReminderKind.Agenda.ToName(), null)],
+        };
         Directory.CreateDirectory(folder);
-        var name = $"{++_count:D4}-{recorder.LocalNow:yyyy-MM-dd}-{kind}.eml";
-        await message.WriteToAsync(Path.Combine(folder, name), ct);
+        var name = $"{++_count:D4}-{recorder.LocalNow:yyyy-MM-dd}-{entries[0].Kind}.eml";
+        await mime.WriteToAsync(Path.Combine(folder, name), ct);
+        recorder.Add(entries, message.To.Name, Name, message.Late);
+        return new SendOutcome.Sent(mime.MessageId);
     }
 }

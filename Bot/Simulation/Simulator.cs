@@ -1,16 +1,15 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using NokoBot.Domain.Reminders;
-using NokoBot.Email;
-using NokoBot.Meetings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using NokoBot.Delivery;
 using NokoBot.Domain.Councils;
-using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Replies;
-using NokoBot.Scheduling;
+using NokoBot.Email;
+using NokoBot.Hosting;
+using NokoBot.Replies;
 using NokoBot.Storage;
+using NokoBot.Texts;
 
 namespace NokoBot.Simulation;
 
@@ -19,21 +18,23 @@ public sealed record SimulationOptions(
     IReadOnlyList<ScriptAction> Script, string OutFolder);
 
 public sealed record SimulationResult(
-    CouncilDefinition Council, DateOnly From, DateOnly To, IReadOnlyList<SimulatedDelivery> Deliveries,
+    CouncilDefinition Council, DateOnly From, DateOnly To, IReadOnlyList<SimulatedDelivery> Deliveries, int Messages,
     IReadOnlyList<string> Warnings, string TranscriptPath, string MailFolder);
 
 /// <summary>
-/// Plays a plan's year in virtual time through the real reminder policy, ledger, dispatcher and message texts, on a
-/// throw-away SQLite file, with the channels writing files instead of talking to servers. Quartz is what wakes the
-/// real service; here the loop jumps straight to the next instant anything is due.
+/// Plays a plan's year in virtual time through the service's own parts — the composition root's reply service,
+/// reminder policy, outbox, dispatcher and message texts — on a throw-away SQLite file, with the clock swapped for a
+/// virtual one and the channels for ones writing files. Quartz is what wakes the real service; here the loop jumps
+/// straight to the next instant anything is due.
 /// </summary>
-public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
+public sealed class Simulator(TextWriter progress)
 {
-    public const string CommitteeName = "Комитет (рассылка дайджеста)";
     public const string CommitteeAddress = "committee@example.invalid";
 
-    public async Task<SimulationResult> RunAsync(SimulationOptions options, CancellationToken ct)
+    /// <param name="overrides">The command line's settings over the files (the production calendar's path, say).</param>
+    public async Task<SimulationResult> RunAsync(SimulationOptions options, IReadOnlyDictionary<string, string?> overrides, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Council.TimeZone);
         var start = CouncilClock.ToInstant(options.From, TimeOnly.MinValue, zone);
         var end = CouncilClock.ToInstant(options.To.AddDays(1), TimeOnly.MinValue, zone);
@@ -47,39 +48,27 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
         var work = Directory.CreateTempSubdirectory("nokobot-simulate-");
         try
         {
-            var db = new SqliteDatabase(Path.Combine(work.FullName, "simulate.db"));
-            await new MigrationRunner(db, clock).ApplyAsync(ct);
-            var council = await new CouncilStore(db, clock).AddAsync(options.Council.Slug, options.Council.Name, options.Council.TimeZone, ct)
+            await using var transcript = new StreamWriter(transcriptPath);
+            using var host = Build(overrides, Path.Combine(work.FullName, "simulate.db"), clock, transcript, mailFolder, recorder);
+            var services = host.Services;
+            await services.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
+            var council = await services.GetRequiredService<CouncilStore>().AddAsync(options.Council.Slug, options.Council.Name, options.Council.TimeZone, ct)
                 ?? throw new InvalidOperationException("A fresh database already had the council.");
-            var plans = new PlanStore(db, clock);
+            var plans = services.GetRequiredService<PlanStore>();
             await plans.ImportAsync(council.Id, options.Year, options.PlanFileName, "simulation", options.Plan, ct);
             var plan = (await plans.FindAsync(council.Id, options.Year, ct))!;
-            await AddStandInsAsync(db, clock, council.Id, plan, ct);
+            await AddStandInsAsync(services.GetRequiredService<MemberDirectory>(), council.Id, plan, ct);
+            await services.GetRequiredService<CouncilMailSettings>().SetDigestRecipientsAsync(council.Id, [CommitteeAddress], ct);
 
-            await using var transcript = new StreamWriter(transcriptPath);
-            var planner = new ReminderPlanner(calendar);
-            var ledger = new DeliveryLedger(db, clock);
-            var state = new StateStore(db, clock);
-            var smtp = Options.Create(new SmtpOptions { From = "nokobot@example.invalid", FromName = "NokoBot" });
-            var composer = new EmailComposer(smtp, clock);
-            var mail = new MaildirEmailChannel(mailFolder, composer, recorder);
-            var dispatcher = new DeliveryDispatcher(ledger, new MemberChannels(db),
-                [new TranscriptTelegramChannel(transcript, recorder), mail], clock, NullLogger<DeliveryDispatcher>.Instance);
-            // Only its builder and renderer are used: the simulated digest is written, not sent.
-            var digests = new DigestMailer(db, composer,
-                new EmailOutbox(ledger, new EmailOutboxStore(db, clock), new EmailSender(smtp, NullLogger<EmailSender>.Instance), clock, NullLogger<EmailOutbox>.Instance),
-                calendar, clock, new AgendaService(planner));
             var settings = CouncilSettings.Default;
             var nextDigest = NextDigest(start, settings, zone);
-            var meetingStore = new MeetingStore(db, clock);
-            var meetings = new MeetingDispatcher(meetingStore, new AgendaService(planner), ledger,
-                [new TranscriptMeetingChannel(transcript, recorder), new MaildirMeetingChannel(mail, composer, recorder)], clock, NullLogger<MeetingDispatcher>.Instance);
             // Scripted meetings are known from the start, as a secretary schedules them ahead: their agendas go out on time.
+            var meetings = services.GetRequiredService<MeetingStore>();
             foreach (var meeting in options.Script.OfType<ScriptAction.Meeting>())
-                await meetingStore.AddAsync(council.Id, DateOnly.FromDateTime(meeting.LocalTime).ToDateTime(meeting.Start), meeting.Place, ct);
-            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, clock), dispatcher, planner, ledger, state, clock, [], meetings);
-            await state.SetInstantAsync(ReminderSweep.SweptUntilKey, start, ct);
+                await meetings.AddAsync(council.Id, DateOnly.FromDateTime(meeting.LocalTime).ToDateTime(meeting.Start), meeting.Place, ct);
+            await services.GetRequiredService<StateStore>().SetInstantAsync(StateKeys.SweptUntil, start, ct);
 
+            var sweep = services.GetRequiredService<DeliverySweep>();
             var script = new Queue<ScriptAction>(options.Script);
             var month = options.From.Month - 1;
             var next = (await sweep.RunAsync(ct)).NextWakeUp;
@@ -90,34 +79,47 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
                 if (wake is not { } at || at >= end) break;
                 clock.MoveTo(Max(at, clock.GetUtcNow()));
                 while (script.TryPeek(out action) && Instant(action.LocalTime, zone) <= clock.GetUtcNow())
-                    await ApplyAsync(script.Dequeue(), db, clock, council.Id, plan, warnings, ct);
-                next = (await sweep.RunAsync(ct)).NextWakeUp;
+                    await ApplyAsync(script.Dequeue(), services.GetRequiredService<ReplyService>(), council, warnings, ct);
                 if (clock.GetUtcNow() >= nextDigest)
                 {
-                    await WriteDigestAsync(digests, composer, council, CouncilClock.LocalDate(nextDigest, zone), mail, recorder, ct);
+                    // The service's digest job: the committee's digest into the outbox; the sweep below sends it.
+                    var snapshot = await services.GetRequiredService<CouncilSnapshotStore>().LoadAsync(council, ct);
+                    await services.GetRequiredService<Outbox>().EnqueueDigestAsync(snapshot, CouncilClock.LocalDate(nextDigest, zone), [CommitteeAddress], clock.GetUtcNow(), ct);
                     nextDigest = NextDigest(nextDigest.AddMinutes(1), settings, zone);
                 }
+                next = (await sweep.RunAsync(ct)).NextWakeUp;
                 ReportProgress(recorder, ref month);
             }
-            await progress.WriteLineAsync($"Симуляция завершена: {recorder.Deliveries.Count} сообщений с {options.From:dd.MM.yyyy} по {options.To:dd.MM.yyyy}.");
+            await progress.WriteLineAsync(SimulationTexts.Finished(recorder.Messages, options.From, options.To));
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
         }
-        return new SimulationResult(options.Council, options.From, options.To, recorder.Deliveries, warnings, transcriptPath, mailFolder);
+        return new SimulationResult(options.Council, options.From, options.To, recorder.Deliveries, recorder.Messages, warnings, transcriptPath, mailFolder);
     }
 
-    /// <summary>The committee's weekly digest, rendered by the real builder and written as an .eml (none for an empty week).</summary>
-    private static async Task WriteDigestAsync(
-        DigestMailer digests, EmailComposer composer, Council council, DateOnly day, MaildirEmailChannel mail, SimulationRecorder recorder, CancellationToken ct)
+    /// <summary>The composition root with the clock swapped for the virtual one and the channels for files.</summary>
+    private static IHost Build(
+        IReadOnlyDictionary<string, string?> overrides, string databasePath, VirtualClock clock, TextWriter transcript, string mailFolder, SimulationRecorder recorder)
     {
-        if (await digests.BuildAsync(council, day, ct) is not { } digest) return;
-        var key = DeliveryKey.Create($"digest:{council.Id}@{day:yyyy-MM-dd}", ReminderKind.Digest, $"mail:{CommitteeAddress}", Channels.Email);
-        var message = composer.Compose(key, new MailboxAddress(CommitteeName, CommitteeAddress), digests.Render(digest, council));
-        await mail.WriteAsync(message, "digest", ct);
-        recorder.Add("digest", null, CommitteeName, Channels.Email, late: false);
+        var settings = new Dictionary<string, string?>(overrides)
+        {
+            ["Storage:Path"] = databasePath,
+            ["Telegram:Enabled"] = "false",
+            ["Smtp:Enabled"] = "false",
+            ["Smtp:From"] = "nokobot@example.invalid",
+            ["Smtp:FromName"] = "NokoBot",
+            ["Logging:LogLevel:Default"] = "None",
+        };
+        var builder = NokoBotHost.CreateBuilder(settings);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        builder.Services.RemoveAll<IDeliveryChannel>();
+        builder.Services.AddSingleton(recorder);
+        builder.Services.AddSingleton<IDeliveryChannel>(new TranscriptTelegramChannel(transcript, recorder));
+        builder.Services.AddSingleton<IDeliveryChannel>(sp => new MaildirEmailChannel(mailFolder, sp.GetRequiredService<EmailRenderer>(), recorder));
+        return builder.Build();
     }
 
     /// <summary>The first digest instant after <paramref name="from"/>.</summary>
@@ -134,40 +136,35 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
     }
 
     /// <summary>One stand-in member per party (Telegram and email), plus a secretary and a chair.</summary>
-    private static async Task AddStandInsAsync(SqliteDatabase db, TimeProvider clock, long councilId, StoredPlan plan, CancellationToken ct)
+    private static async Task AddStandInsAsync(MemberDirectory members, long councilId, StoredPlan plan, CancellationToken ct)
     {
-        var members = new MemberDirectory(db, clock);
         var parties = plan.Items.SelectMany(i => i.Parties).Distinct(StringComparer.Ordinal).ToList();
         for (var i = 0; i < parties.Count; i++)
             await members.AddAsync(councilId, parties[i], MemberRole.Member, 1001 + i, $"party{i + 1}@example.invalid", [parties[i]], ct);
-        await members.AddAsync(councilId, "Секретарь совета", MemberRole.Secretary, 1901, "secretary@example.invalid", [], ct);
-        await members.AddAsync(councilId, "Председатель совета", MemberRole.Chair, 1902, "chair@example.invalid", [], ct);
+        await members.AddAsync(councilId, SimulationTexts.SecretaryName, MemberRole.Secretary, 1901, "secretary@example.invalid", [], ct);
+        await members.AddAsync(councilId, SimulationTexts.ChairName, MemberRole.Chair, 1902, "chair@example.invalid", [], ct);
     }
 
-    private static async Task ApplyAsync(
-        ScriptAction action, SqliteDatabase db, TimeProvider clock, long councilId, StoredPlan plan, List<string> warnings, CancellationToken ct)
+    /// <summary>A scripted reply goes through the reply service as the administrator would send it; a refusal is a warning.</summary>
+    private static async Task ApplyAsync(ScriptAction action, ReplyService replies, Council council, List<string> warnings, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        StoredPlanItem Item(string number) => plan.Items.FirstOrDefault(i => i.Number == number)
-            ?? throw new FormatException($"Сценарий ответов, строка {action.Line}: в плане нет пункта {number}.");
-        var replies = new ReplyStore(db);
-        switch (action)
+        ReplyRequest? request = action switch
         {
-            case ScriptAction.Done done:
-                await replies.AppendAsync(new Reply(Item(done.Item).Id, ReplyKind.Done, now, Party: done.Party, Comment: "сценарий"), ct);
+            ScriptAction.Done done => new ReplyRequest.Done(done.Item, ReplyTexts.ScriptComment, done.Party),
+            ScriptAction.Postpone postpone => new ReplyRequest.Postpone(postpone.Item, postpone.To, postpone.Reason),
+            ScriptAction.SetDue setDue => new ReplyRequest.SetDue(setDue.Item, setDue.Due),
+            ScriptAction.RecordEvent recorded => new ReplyRequest.RecordEvent(recorded.Name, DateOnly.FromDateTime(recorded.LocalTime)),
+            _ => null, // meetings are scheduled at the start of the simulation
+        };
+        if (request is null) return;
+        var outcome = await replies.ApplyAsync(council, Actor.Administrator, request, ct);
+        switch (outcome.Refusal)
+        {
+            case ReplyRefusal.NoSuchItem missing:
+                throw new FormatException(SimulationTexts.NoItem(action.Line, missing.Number));
+            case { } refusal:
+                warnings.Add(SimulationTexts.ScriptRefused(action.Line, ReplyTexts.Refusal(refusal)));
                 break;
-            case ScriptAction.Postpone postpone:
-                await replies.AppendAsync(new Reply(Item(postpone.Item).Id, ReplyKind.Postponed, now, NewDate: postpone.To, Comment: postpone.Reason), ct);
-                break;
-            case ScriptAction.SetDue setDue:
-                await new PlanStore(db, clock).SetDueAsync(Item(setDue.Item).Id, setDue.Due, ct);
-                break;
-            case ScriptAction.RecordEvent recorded:
-                await new CouncilEventStore(db, clock).AddAsync(councilId, recorded.Name, DateOnly.FromDateTime(recorded.LocalTime), null, ct);
-                break;
-            case ScriptAction.Meeting:
-                break; // scheduled at the start of the simulation
-
         }
     }
 
@@ -176,7 +173,7 @@ public sealed class Simulator(ProductionCalendar calendar, TextWriter progress)
         var local = recorder.LocalNow;
         if (local.Month == month) return;
         month = local.Month;
-        progress.WriteLine($"Симуляция: {local:yyyy-MM}, отправлено сообщений: {recorder.Deliveries.Count}");
+        progress.WriteLine(SimulationTexts.Progress(local, recorder.Messages));
     }
 
     private static void PrepareOutput(string folder, string transcript, string mail)

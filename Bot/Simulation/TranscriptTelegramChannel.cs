@@ -1,25 +1,34 @@
 using System.Globalization;
 using NokoBot.Delivery;
 using NokoBot.Domain.Reminders;
-using NokoBot.Scheduling;
 using NokoBot.Texts;
 
 namespace NokoBot.Simulation;
 
 /// <summary>The simulator's Telegram: appends each message, as the member would read it, to a transcript file.</summary>
-public sealed class TranscriptTelegramChannel(TextWriter transcript, SimulationRecorder recorder) : IReminderChannel
+public sealed class TranscriptTelegramChannel(TextWriter transcript, SimulationRecorder recorder) : IDeliveryChannel
 {
     public string Name => Channels.Telegram;
 
-    public async Task<SendOutcome> SendReminderAsync(ReminderNotice notice, MemberContact recipient, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        var at = recorder.LocalNow.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
-        await transcript.WriteLineAsync($"── {at} → {recipient.Name} (Telegram, чат {recipient.TelegramChatId})");
-        await transcript.WriteLineAsync(ReminderTexts.PlainText(notice));
-        if (notice.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation))
-            await transcript.WriteLineAsync("[Готово] [+7 дней] [Другая дата] [Протокол]");
+        ArgumentNullException.ThrowIfNull(message);
+        var (text, entries, buttons) = message switch
+        {
+            ReminderMessage m => (ChatTexts.Reminders(m.Items, m.Late),
+                m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber)).ToList(),
+                m.Items.Where(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)).Select(n => SimulationTexts.Buttons(n.ItemNumber, m.Items.Count > 1)).ToList()),
+            PlanOverMessage m => (ChatTexts.PlanOver(m.Year, m.CouncilName, m.ItemsTotal, [.. m.Open.Select(i => (i.Number, i.Title, i.Due))]),
+                [(ReminderKind.PlanOver.ToName(), null)], []),
+            MeetingMessage m => (ChatTexts.Meeting(m.Kind, m.Meeting, m.CouncilName, m.ClosedItems), [(ReminderKind.Agenda.ToName(), null)], new List<string>()),
+            _ => (null, [], []),
+        };
+        if (text is null) return new SendOutcome.Failed("not a Telegram message");
+        await transcript.WriteLineAsync(SimulationTexts.TranscriptHeader(recorder.LocalNow.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture), message.To.Name, message.To.TelegramChatId));
+        await transcript.WriteLineAsync(text.Plain);
+        foreach (var row in buttons) await transcript.WriteLineAsync(row);
         await transcript.WriteLineAsync();
-        recorder.Add(notice.Kind.ToName(), notice.ItemNumber, recipient.Name, Name, notice.Late);
+        recorder.Add(entries, message.To.Name, Name, message.Late);
         return new SendOutcome.Sent(null);
     }
 }

@@ -32,6 +32,13 @@ public sealed class CouncilStore(SqliteDatabase database, TimeProvider time)
             $"SELECT {Columns} FROM councils WHERE slug = @slug", new { slug }, cancellationToken: ct));
     }
 
+    public async Task<Council?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Council>(new CommandDefinition(
+            $"SELECT {Columns} FROM councils WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<Council>> ListAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

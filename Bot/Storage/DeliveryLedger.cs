@@ -45,13 +45,13 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return written == 1;
     }
 
-    /// <summary>Pending deliveries of a channel due by <paramref name="upTo"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<DeliveryEntry>> PendingAsync(string channel, DateTimeOffset upTo, int limit, CancellationToken ct)
+    /// <summary>Pending deliveries due by <paramref name="upTo"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<DeliveryEntry>> PendingAsync(DateTimeOffset upTo, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM deliveries WHERE status = 'pending' AND channel = @channel AND due_at <= @upTo ORDER BY due_at, id LIMIT @limit",
-            new { channel, upTo = upTo.ToUnixTimeMilliseconds(), limit }, cancellationToken: ct));
+            $"SELECT {Columns} FROM deliveries WHERE status = 'pending' AND due_at <= @upTo ORDER BY due_at, id LIMIT @limit",
+            new { upTo = upTo.ToUnixTimeMilliseconds(), limit }, cancellationToken: ct));
         return [.. rows.Select(r => r.ToEntry())];
     }
 
@@ -64,14 +64,14 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    /// <summary>The delivery a member is replying to, found by the message id the channel returned for it.</summary>
-    public async Task<DeliveryEntry?> FindSentAsync(long memberId, IReadOnlyCollection<string> channels, string externalId, CancellationToken ct)
+    /// <summary>The deliveries a member is replying to, found by the message id the channel returned for them (one message may carry several).</summary>
+    public async Task<IReadOnlyList<DeliveryEntry>> FindSentAsync(long memberId, string externalId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM deliveries WHERE member_id = @memberId AND channel IN @channels AND external_id = @externalId ORDER BY id DESC LIMIT 1",
-            new { memberId, channels, externalId }, cancellationToken: ct));
-        return row?.ToEntry();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM deliveries WHERE member_id = @memberId AND external_id = @externalId AND status = 'sent' ORDER BY id",
+            new { memberId, externalId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToEntry())];
     }
 
     /// <summary>The councils that have a delivery pending (due or not).</summary>

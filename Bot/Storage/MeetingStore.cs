@@ -40,6 +40,20 @@ public sealed class MeetingStore(SqliteDatabase database, TimeProvider time)
         return [.. rows.Select(r => r.ToMeeting())];
     }
 
+    /// <summary>The council's meetings with the secretary's agenda edits: one query per table.</summary>
+    public async Task<IReadOnlyList<MeetingRecord>> ListWithEditsAsync(long councilId, CancellationToken ct)
+    {
+        var meetings = await ListAsync(councilId, ct);
+        if (meetings.Count == 0) return [];
+        await using var connection = await database.OpenAsync(ct);
+        var edits = (await connection.QueryAsync<EditRow>(new CommandDefinition(
+            """
+            SELECT e.meeting_id AS MeetingId, e.item_number AS Number, e.topic AS Topic, e.dropped AS Dropped
+            FROM meeting_agenda_edits e JOIN meetings m ON m.id = e.meeting_id WHERE m.council_id = @councilId ORDER BY e.id
+            """, new { councilId }, cancellationToken: ct))).ToLookup(e => e.MeetingId);
+        return [.. meetings.Select(m => new MeetingRecord(m, ToEdits(edits[m.Id])))];
+    }
+
     public async Task<StoredMeeting?> FindAsync(long councilId, long id, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -85,20 +99,35 @@ public sealed class MeetingStore(SqliteDatabase database, TimeProvider time)
     public async Task<AgendaEdits> EditsAsync(long id, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<(string? Number, string? Topic, long Dropped)>(new CommandDefinition(
-            "SELECT item_number, topic, dropped FROM meeting_agenda_edits WHERE meeting_id = @id ORDER BY id", new { id }, cancellationToken: ct))).ToList();
-        return new AgendaEdits(
-            [.. rows.Where(r => r.Number is not null && r.Dropped == 0).Select(r => r.Number!)],
-            [.. rows.Where(r => r.Number is not null && r.Dropped != 0).Select(r => r.Number!)],
-            [.. rows.Where(r => r.Topic is not null).Select(r => r.Topic!)]);
+        var rows = await connection.QueryAsync<EditRow>(new CommandDefinition(
+            "SELECT meeting_id AS MeetingId, item_number AS Number, topic AS Topic, dropped AS Dropped FROM meeting_agenda_edits WHERE meeting_id = @id ORDER BY id",
+            new { id }, cancellationToken: ct));
+        return ToEdits(rows);
     }
 
-    public Task SetProtocolAsync(DbConnection connection, DbTransaction tx, long id, string name, StoredFile file, CancellationToken ct) =>
+    private static AgendaEdits ToEdits(IEnumerable<EditRow> rows)
+    {
+        var list = rows.ToList();
+        return new AgendaEdits(
+            [.. list.Where(r => r.Number is not null && r.Dropped == 0).Select(r => r.Number!)],
+            [.. list.Where(r => r.Number is not null && r.Dropped != 0).Select(r => r.Number!)],
+            [.. list.Where(r => r.Topic is not null).Select(r => r.Topic!)]);
+    }
+
+    public Task SetProtocolAsync(DbConnection connection, DbTransaction? tx, long id, string name, StoredFile file, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE meetings SET protocol_name = @name, protocol_sha256 = @Sha256, protocol_path = @Path, protocol_at = @now WHERE id = @id",
             new { id, name, file.Sha256, file.Path, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
 
     private static string Format(DateTime local) => local.ToString(LocalFormat, CultureInfo.InvariantCulture);
+
+    private sealed class EditRow
+    {
+        public long MeetingId { get; set; }
+        public string? Number { get; set; }
+        public string? Topic { get; set; }
+        public long Dropped { get; set; }
+    }
 
     private sealed class Row
     {

@@ -7,21 +7,41 @@ namespace NokoBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>SQLite storage; its migrations run before every other hosted service starts.</summary>
+    /// <summary>
+    /// SQLite storage, every store over it, the council read model and the production calendar. Its migrations run
+    /// before every other hosted service starts (the CLI applies them itself, <see cref="MigrationRunner"/>).
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(_ => CalendarFile.Load(configuration["Calendar:Path"]));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<CouncilStore>();
+        services.AddSingleton<CouncilMailSettings>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<ReplyStore>();
+        services.AddSingleton<ReplyEffectWriter>();
+        services.AddSingleton<CouncilEventStore>();
+        services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<TelegramMembers>();
+        services.AddSingleton<InviteStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<ProtocolFiles>();
+        services.AddSingleton<StateStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<DatabaseMaintenance>();
+        services.AddSingleton<CouncilSnapshotStore>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }
 }
 
 /// <summary>Brings the schema up to date in StartAsync: hosted services start in order, so nothing later sees an old schema.</summary>
-internal sealed class MigrationHostedService(SqliteDatabase database, TimeProvider time) : IHostedService
+internal sealed class MigrationHostedService(MigrationRunner migrations) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => new MigrationRunner(database, time).ApplyAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => migrations.ApplyAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

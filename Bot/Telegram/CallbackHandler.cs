@@ -1,15 +1,18 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NokoBot.Replies;
 using NokoBot.Storage;
+using NokoBot.Texts;
 using Telegram.Bot.Types;
 
 namespace NokoBot.Telegram;
 
 /// <summary>
-/// Reminder buttons. The data only names an item and the member it was sent to; the presser is checked again —
-/// a stranger, another council's item, or another member's button (unless secretary or chair) changes nothing.
+/// Reminder and settings buttons. The data only names an item and the member it was sent to; the presser is checked
+/// again — a stranger, another council's item, or another member's button (unless secretary or chair) changes nothing.
 /// </summary>
 public sealed class CallbackHandler(
-    TelegramSession session, ItemActions actions, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
+    TelegramSession session, MessageHandler messages, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
 {
     public async Task HandleAsync(CallbackQuery query, UpdateEffects effects, CancellationToken ct)
     {
@@ -17,55 +20,63 @@ public sealed class CallbackHandler(
         if (view is null)
         {
             TelegramLog.Stranger(logger, query.From.Id);
-            Toast(effects, query, "Эта кнопка не для вас: бот работает только для участников совета.");
+            Toast(effects, query, ChatTexts.ToastStranger);
+            return;
+        }
+        var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        if (SettingsButtons.TryParse(query.Data, out var hour, out var weekly))
+        {
+            Toast(effects, query, "✓");
+            MessageHandler.Settings(view, hour is { } h ? new Domain.Commands.SettingsChange.ReminderHour(h) : new Domain.Commands.SettingsChange.WeeklySummary(weekly!.Value),
+                chatId, effects, gateway);
             return;
         }
         if (!ReminderButtons.TryParse(query.Data, out var action, out var itemId, out var memberId)
             || view.Snapshot.Item(itemId) is not { } item)
         {
             TelegramLog.Refused(logger, "button", view.Member.MemberId, "unknown or stale data");
-            Toast(effects, query, "Кнопка устарела: этого пункта нет в плане вашего совета.");
+            Toast(effects, query, ChatTexts.ToastStale);
             return;
         }
-        if (memberId != view.Member.MemberId && !view.Member.ActsOnAllItems)
+        if (memberId != view.Member.MemberId && !view.Actor.ActsOnAllItems)
         {
             TelegramLog.Refused(logger, "button", view.Member.MemberId, "addressed to another member");
-            Toast(effects, query, "Эта кнопка адресована другому участнику.");
+            Toast(effects, query, ChatTexts.ToastNotYours);
             return;
         }
 
-        var chatId = query.Message?.Chat.Id ?? query.From.Id;
         switch (action)
         {
             case ButtonAction.Done:
-                Settle(effects, query, actions.Done(view, item, null, effects));
+                Settle(effects, query, itemId, messages.Reply(view, new ReplyRequest.Done(item.Number, null), effects));
                 break;
             case ButtonAction.PlusWeek:
                 var from = view.Due(item) is { } due && due >= view.Today ? due : view.Today;
-                Settle(effects, query, actions.Postpone(view, item, from.AddDays(7), "перенос кнопкой «+7 дней»", effects));
+                Settle(effects, query, itemId, messages.Reply(view, new ReplyRequest.Postpone(item.Number, from.AddDays(7), ChatTexts.PostponedByButton), effects));
                 break;
             case ButtonAction.OtherDate:
-                var key = MessageHandler.AwaitDateKey(query.From.Id);
-                var value = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var key = StateKeys.AwaitDate(query.From.Id);
+                var value = item.Id.ToString(CultureInfo.InvariantCulture);
                 effects.Write((c, tx, token) => state.SetAsync(c, tx, key, value, token));
-                Toast(effects, query, "Напишите дату сообщением");
-                effects.Answer(token => gateway.ReplyAsync(chatId, TelegramTexts.AskDate(item.Number), null, token));
+                Toast(effects, query, ChatTexts.ToastWriteDate);
+                effects.Answer(token => gateway.ReplyAsync(chatId, TelegramHtml.Render(ChatTexts.AskDate(item.Number)), null, token));
                 break;
             case ButtonAction.Protocol:
-                Toast(effects, query, "Пришлите файл протокола");
-                effects.Answer(token => gateway.ReplyAsync(chatId, TelegramTexts.SendProtocol(item.Number), null, token));
+                Toast(effects, query, ChatTexts.ToastSendProtocol);
+                effects.Answer(token => gateway.ReplyAsync(chatId, TelegramHtml.Render(ChatTexts.SendProtocol(item.Number)), null, token));
                 break;
         }
     }
 
-    /// <summary>Answers the press and edits the reminder to show what happened, without the buttons.</summary>
-    private void Settle(UpdateEffects effects, CallbackQuery query, string resultHtml)
+    /// <summary>Answers the press and edits the reminder to show what happened; that item's buttons go, the others stay.</summary>
+    private void Settle(UpdateEffects effects, CallbackQuery query, long itemId, string result)
     {
-        Toast(effects, query, global::Telegram.Bot.Extensions.HtmlText.ToPlain(resultHtml));
+        Toast(effects, query, result);
         if (query.Message is { } message)
         {
-            var original = TelegramTexts.Html(message.Text ?? "");
-            effects.Answer(token => gateway.EditAsync(message.Chat.Id, message.MessageId, original + "\n\n" + resultHtml, null, token));
+            var html = TelegramHtml.Plain(message.Text ?? "") + "\n\n" + TelegramHtml.Render(result);
+            var keyboard = ReminderButtons.Without(message.ReplyMarkup, itemId);
+            effects.Answer(token => gateway.EditAsync(message.Chat.Id, message.MessageId, html, keyboard, token));
         }
     }
 

@@ -2,27 +2,37 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Domain.Commands;
+using NokoBot.Domain.Reminders;
 using NokoBot.Domain.Replies;
-using NokoBot.Meetings;
-using NokoBot.Scheduling;
+using NokoBot.Replies;
 using NokoBot.Storage;
+using NokoBot.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace NokoBot.Telegram;
 
 /// <summary>
-/// Protocols: a document with the caption «/protocol N», or sent in reply to a reminder. Size and type are checked
-/// before anything is downloaded; the file is kept under the data folder by its SHA-256, owner-readable only.
+/// Protocols: a document with the caption «/protocol N», or sent in reply to a reminder about one item or to a
+/// meeting's agenda. Size and type are checked before anything is downloaded; the file is kept under the data folder
+/// by its SHA-256, owner-readable only; the reply service records it.
 /// </summary>
 public sealed class DocumentHandler(
-    TelegramSession session, TelegramGateway gateway, DeliveryLedger ledger, ProtocolFiles protocols, MeetingStore meetings,
-    MeetingProtocols meetingProtocols, IOptions<TelegramOptions> options, TimeProvider time, ILogger<DocumentHandler> logger)
+    TelegramSession session, TelegramGateway gateway, DeliveryLedger ledger, ReplyService replies, MessageHandler messages,
+    IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
 {
     private static readonly HashSet<string> AllowedExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
     };
+
+    /// <summary>What a document is for.</summary>
+    private abstract record Target
+    {
+        public sealed record Item(StoredPlanItem Value) : Target;
+        public sealed record Meeting(long Id) : Target;
+        public sealed record Unclear(ChatText Why) : Target;
+    }
 
     public async Task HandleAsync(Message message, UpdateEffects effects, CancellationToken ct)
     {
@@ -31,93 +41,99 @@ public sealed class DocumentHandler(
         if (view is null)
         {
             TelegramLog.Stranger(logger, message.From.Id);
-            Answer(effects, chatId, TelegramTexts.Stranger);
+            Answer(effects, chatId, ChatTexts.Stranger);
             return;
         }
-        var (item, meetingId) = await TargetAsync(message, view, ct);
-        if (item is null && meetingId is null)
+        var target = await TargetAsync(message, view, ct);
+        if (target is Target.Unclear unclear)
         {
-            Answer(effects, chatId, ChatCommandParser.Parse(message.Caption, view.Today) is ChatCommand.Protocol p
-                ? TelegramTexts.NoItem(p.Number) : TelegramTexts.Usage(ChatCommandParser.Usage.Protocol));
+            Answer(effects, chatId, unclear.Why);
             return;
         }
-        if (item is not null ? !view.CanActOn(item) : !view.Member.ActsOnAllItems)
+        // Refuse before downloading what could not be recorded anyway.
+        if (target is Target.Item { Value: var stored } && !view.Actor.CanActOn(stored.Parties))
         {
-            Answer(effects, chatId, item is not null ? TelegramTexts.NotYours(item.Number, item.Parties) : TelegramTexts.AdminOnly);
+            Answer(effects, chatId, ReplyTexts.Refusal(new ReplyRefusal.NotYours(stored.Number, stored.Parties)));
+            return;
+        }
+        if (target is Target.Meeting && !view.Actor.ActsOnAllItems)
+        {
+            Answer(effects, chatId, ChatTexts.AdminOnly);
             return;
         }
         var document = message.Document!;
         var fileName = Path.GetFileName(document.FileName ?? "protocol");
-        if (document.FileSize is null or <= 0 || document.FileSize > options.Value.MaxUploadBytes)
+        var maxBytes = Math.Min(options.Value.MaxUploadBytes, ReplyService.MaxProtocolBytes);
+        if (document.FileSize is null or <= 0 || document.FileSize > maxBytes)
         {
             TelegramLog.Refused(logger, "document", view.Member.MemberId, "too large or size unknown");
-            Answer(effects, chatId, TelegramTexts.ProtocolTooBig(options.Value.MaxUploadBytes));
+            Answer(effects, chatId, ChatTexts.ProtocolTooBig(maxBytes));
             return;
         }
         if (!AllowedExtensions.Contains(Path.GetExtension(fileName)))
         {
             TelegramLog.Refused(logger, "document", view.Member.MemberId, "file type");
-            Answer(effects, chatId, TelegramTexts.ProtocolType(fileName));
+            Answer(effects, chatId, ChatTexts.ProtocolType(fileName));
             return;
         }
 
         var file = await gateway.Bot.GetFile(document.FileId, ct);
-        Task Download(Stream target, CancellationToken token) => gateway.Bot.DownloadFile(file, target, token);
-        if (meetingId is { } id)
+        var protocol = await replies.StoreProtocolAsync(fileName, (target, token) => gateway.Bot.DownloadFile(file, target, token), maxBytes, ct);
+        if (protocol is null)
         {
-            await MeetingProtocolAsync(view, id, fileName, Download, chatId, effects, ct);
+            Answer(effects, chatId, ChatTexts.ProtocolTooBig(maxBytes));
             return;
         }
-        var stored = await protocols.SaveAsync(Download, Path.GetExtension(fileName), options.Value.MaxUploadBytes, ct);
-        if (stored is null)
+        TelegramLog.ProtocolStored(logger, view.Member.MemberId, protocol.Size, protocol.Sha256);
+        switch (target)
         {
-            Answer(effects, chatId, TelegramTexts.ProtocolTooBig(options.Value.MaxUploadBytes));
-            return;
+            case Target.Item item:
+                Answer(effects, chatId, messages.Reply(view, new ReplyRequest.Protocol(item.Value.Number, protocol, message.Caption), effects));
+                break;
+            case Target.Meeting meeting:
+                MeetingProtocol(view, meeting.Id, protocol, chatId, effects);
+                break;
         }
-        var protocol = new ProtocolFile(fileName, stored.Size, stored.Sha256, stored.Path);
-        var reply = new Reply(item!.Id, ReplyKind.Protocol, time.GetUtcNow(), null, view.Member.MemberId, message.Caption, File: protocol);
-        effects.Write((c, tx, token) => ReplyStore.AppendAsync(c, tx, reply, token));
-        TelegramLog.ProtocolStored(logger, item.Id, protocol.Size, protocol.Sha256);
-        Answer(effects, chatId, TelegramTexts.ProtocolStored(item.Number, item.Title, fileName, ItemProgress.ProtocolClosesItem(item.Result)));
     }
 
     /// <summary>A protocol sent in reply to a meeting's agenda: recorded on the agenda's items with the update.</summary>
-    private async Task MeetingProtocolAsync(
-        MemberView view, long meetingId, string fileName, Func<Stream, CancellationToken, Task> download, long chatId, UpdateEffects effects, CancellationToken ct)
+    private void MeetingProtocol(MemberView view, long meetingId, ProtocolFile protocol, long chatId, UpdateEffects effects)
     {
-        var meeting = await meetings.FindAsync(view.Member.CouncilId, meetingId, ct);
-        if (meeting is null)
+        var outcome = replies.Decide(view.Snapshot, view.Actor, new ReplyRequest.MeetingProtocol(meetingId, protocol));
+        if (outcome.Refusal is { } refusal)
         {
-            Answer(effects, chatId, TelegramTexts.Usage(ChatCommandParser.Usage.Protocol));
+            Answer(effects, chatId, ReplyTexts.Refusal(refusal));
             return;
         }
-        var prepared = await meetingProtocols.PrepareAsync(view.Snapshot.Council, meeting, fileName, download, ct);
-        if (prepared is null)
-        {
-            Answer(effects, chatId, TelegramTexts.ProtocolTooBig(options.Value.MaxUploadBytes));
-            return;
-        }
-        effects.Write(prepared.WriteAsync);
+        effects.Change(view.Member.CouncilId, (c, tx, ct) => replies.WriteAsync(c, tx, outcome, ct));
+        var start = view.Snapshot.Meeting(meetingId)!.Meeting.LocalStart;
         effects.Answer(async token =>
         {
-            var outcome = await meetingProtocols.OutcomeAsync(view.Snapshot.Council, prepared, token);
-            await gateway.ReplyAsync(chatId, TelegramTexts.MeetingProtocolStored(meeting.LocalStart, fileName, outcome.Closed, outcome.Dated), null, token);
+            var dated = await replies.DatedSinceAsync(view.Snapshot, token);
+            var text = ReplyTexts.MeetingProtocolStored(start, protocol.FileName, outcome.Closed, dated);
+            await gateway.ReplyAsync(chatId, TelegramHtml.Render(text), null, token);
         });
     }
 
     /// <summary>The caption's «/protocol N», else the reminder or agenda the document replies to.</summary>
-    private async Task<(StoredPlanItem? Item, long? MeetingId)> TargetAsync(Message message, MemberView view, CancellationToken ct)
+    private async Task<Target> TargetAsync(Message message, MemberView view, CancellationToken ct)
     {
-        if (ChatCommandParser.Parse(message.Caption, view.Today) is ChatCommand.Protocol protocol) return (view.Item(protocol.Number), null);
-        if (message.ReplyToMessage is not { } replied) return (null, null);
-        var sent = await ledger.FindSentAsync(view.Member.MemberId, [Channels.Telegram, Channels.Telegram + "-meeting"],
-            replied.MessageId.ToString(CultureInfo.InvariantCulture), ct);
-        if (sent?.ItemId is { } itemId) return (view.Snapshot.Item(itemId), null);
-        if (sent is not null && sent.Key.StartsWith("meeting:", StringComparison.Ordinal)
-            && long.TryParse(sent.Key.AsSpan(8, sent.Key.IndexOf('@', StringComparison.Ordinal) - 8), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId))
-            return (null, meetingId);
-        return (null, null);
+        var caption = ChatCommandParser.Parse(message.Caption, view.Today);
+        if (caption is ChatCommand.Protocol protocol)
+            return view.Item(protocol.Number) is { } item ? new Target.Item(item) : new Target.Unclear(ReplyTexts.Refusal(new ReplyRefusal.NoSuchItem(protocol.Number)));
+        var usage = new Target.Unclear(ChatTexts.Usage(ChatCommandParser.Usage.Protocol));
+        if (message.ReplyToMessage is not { } replied) return usage;
+        var sent = await ledger.FindSentAsync(view.Member.MemberId, replied.MessageId.ToString(CultureInfo.InvariantCulture), ct);
+        var items = sent.Where(r => r.ItemId is not null).Select(r => r.ItemId!.Value).Distinct().ToList();
+        if (items.Count == 1) return view.Snapshot.Item(items[0]) is { } one ? new Target.Item(one) : usage;
+        if (items.Count > 1) return new Target.Unclear(ChatTexts.ProtocolWhichItem);
+        var meeting = sent.FirstOrDefault(r => r.Kind == ReminderKind.Agenda.ToName());
+        return meeting is not null && DeliveryKey.TryParseOccurrence(meeting.Key, "meeting", out var meetingId, out _) ? new Target.Meeting(meetingId) : usage;
     }
 
-    private void Answer(UpdateEffects effects, long chatId, string html) => effects.Answer(ct => gateway.ReplyAsync(chatId, html, null, ct));
+    private void Answer(UpdateEffects effects, long chatId, ChatText text)
+    {
+        var html = TelegramHtml.Render(text);
+        effects.Answer(ct => gateway.ReplyAsync(chatId, html, null, ct));
+    }
 }

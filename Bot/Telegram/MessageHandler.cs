@@ -3,20 +3,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Domain.Commands;
 using NokoBot.Domain.Councils;
+using NokoBot.Domain.Replies;
+using NokoBot.Replies;
 using NokoBot.Storage;
+using NokoBot.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace NokoBot.Telegram;
 
-/// <summary>Text messages: commands, and the date a member types after pressing «Другая дата».</summary>
+/// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
-    TelegramSession session, ItemActions actions, TelegramGateway gateway, InviteStore invites, StateStore state,
-    CouncilEventStore events, MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
+    MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
-
-    public static string AwaitDateKey(long userId) => string.Create(CultureInfo.InvariantCulture, $"telegram.await-date:{userId}");
 
     public async Task HandleAsync(Message message, UpdateEffects effects, CancellationToken ct)
     {
@@ -28,13 +29,13 @@ public sealed class MessageHandler(
 
         if (command is ChatCommand.Start start)
         {
-            await StartAsync(start, user, chatId, view, effects, ct);
+            Start(start, user, chatId, view, effects);
             return;
         }
         if (view is null)
         {
             TelegramLog.Stranger(logger, user.Id);
-            Answer(effects, chatId, TelegramTexts.Stranger);
+            Answer(effects, chatId, ChatTexts.Stranger);
             return;
         }
         if (command is null)
@@ -42,158 +43,184 @@ public sealed class MessageHandler(
             await TypedDateAsync(message.Text!, view, chatId, user.Id, effects, ct);
             return;
         }
-        var admin = view.Member.ActsOnAllItems;
-        var answer = command switch
+        if (command is ChatCommand.Settings settings)
         {
-            ChatCommand.Help => TelegramTexts.Help(admin),
+            Settings(view, settings.Change, chatId, effects);
+            return;
+        }
+        var admin = view.Actor.ActsOnAllItems;
+        ChatText answer = command switch
+        {
+            ChatCommand.Help => ChatTexts.Help(admin),
             ChatCommand.My => My(view),
             ChatCommand.Plan plan => Plan(view, plan.Page),
-            ChatCommand.Item item => view.Item(item.Number) is { } i ? ItemDetails(view, i) : TelegramTexts.NoItem(item.Number),
-            ChatCommand.Done done => view.Item(done.Number) is { } i ? actions.Done(view, i, done.Comment, effects) : TelegramTexts.NoItem(done.Number),
-            ChatCommand.Postpone p => view.Item(p.Number) is { } i ? actions.Postpone(view, i, p.To, p.Reason, effects) : TelegramTexts.NoItem(p.Number),
-            ChatCommand.Protocol p => TelegramTexts.SendProtocol(p.Number),
-            ChatCommand.Invalid invalid => TelegramTexts.Usage(invalid.Usage),
-            ChatCommand.Unknown unknown => TelegramTexts.Unknown(unknown.Name),
-            _ when !admin => TelegramTexts.AdminOnly,
+            ChatCommand.Item item => view.Item(item.Number) is { } i ? ItemDetails(view, i) : ReplyTexts.Refusal(new ReplyRefusal.NoSuchItem(item.Number)),
+            ChatCommand.Done done => Reply(view, new ReplyRequest.Done(done.Number, done.Comment), effects),
+            ChatCommand.Postpone p => Reply(view, new ReplyRequest.Postpone(p.Number, p.To, p.Reason), effects),
+            ChatCommand.Protocol p => ChatTexts.SendProtocol(p.Number),
+            ChatCommand.Invalid invalid => ChatTexts.Usage(invalid.Usage),
+            ChatCommand.Unknown unknown => ChatTexts.Unknown(unknown.Name),
+            _ when !admin => ChatTexts.AdminOnly,
             ChatCommand.Invite invite => await InviteAsync(view, invite.Party, ct),
-            ChatCommand.RecordEvent e => RecordEvent(view, e, effects),
-            ChatCommand.SetDue s => view.Item(s.Number) is { } i ? SetDue(i, s.Due, effects) : TelegramTexts.NoItem(s.Number),
+            ChatCommand.RecordEvent e => Reply(view, new ReplyRequest.RecordEvent(e.Name, e.On), effects),
+            ChatCommand.SetDue s => Reply(view, new ReplyRequest.SetDue(s.Number, s.Due), effects),
             ChatCommand.Members => Members(view),
             ChatCommand.ScheduleMeeting m => ScheduleMeeting(view, m, effects),
-            _ => TelegramTexts.Help(admin),
+            _ => ChatTexts.Help(admin),
         };
         Answer(effects, chatId, answer);
     }
 
-    private async Task StartAsync(ChatCommand.Start start, User user, long chatId, MemberView? view, UpdateEffects effects, CancellationToken ct)
+    /// <summary>Decides through the reply service; an accepted reply is written with the update.</summary>
+    public string Reply(MemberView view, ReplyRequest request, UpdateEffects effects)
+    {
+        var outcome = replies.Decide(view.Snapshot, view.Actor, request);
+        if (outcome.Refusal is { } refusal)
+        {
+            TelegramLog.Refused(logger, request.GetType().Name, view.Member.MemberId, refusal.GetType().Name);
+            return ReplyTexts.Refusal(refusal);
+        }
+        effects.Change(view.Member.CouncilId, (c, tx, ct) => replies.WriteAsync(c, tx, outcome, ct));
+        var accepted = (ReplyDecision.Accepted)outcome.Decision;
+        var item = outcome.Item;
+        return request switch
+        {
+            ReplyRequest.Done => ReplyTexts.Done(item!.Number, item.Title, accepted.Parties, accepted.ClosesItem),
+            ReplyRequest.Postpone p => ReplyTexts.Postponed(item!.Number, item.Title, p.To, p.Reason),
+            ReplyRequest.SetDue s => ReplyTexts.DueSet(item!.Number, s.Due),
+            ReplyRequest.RecordEvent e => ReplyTexts.EventRecorded(e.Name, e.On),
+            ReplyRequest.Protocol p => ReplyTexts.ProtocolStored(item!.Number, item.Title, p.File.FileName, accepted.ClosesItem),
+            _ => "",
+        };
+    }
+
+    private void Start(ChatCommand.Start start, User user, long chatId, MemberView? view, UpdateEffects effects)
     {
         if (start.Code is not { Length: > 0 and <= 64 } code)
         {
-            Answer(effects, chatId, view is null ? TelegramTexts.Stranger : Greeting(view, null));
+            Answer(effects, chatId, view is null ? ChatTexts.Stranger : Greeting(view, null));
             if (view is null) TelegramLog.Stranger(logger, user.Id);
             return;
         }
         LinkedMember? linked = null;
         var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        effects.Write(async (c, tx, token) => linked = await invites.RedeemAsync(c, tx, code, user.Id, chatId, name.Length > 0 ? name : user.Username ?? "участник", token));
+        effects.Write(async (c, tx, token) => linked = await invites.RedeemAsync(c, tx, code, user.Id, chatId, name.Length > 0 ? name : user.Username ?? ChatTexts.MemberFallbackName, token));
         effects.Answer(async token =>
         {
             if (linked is null)
             {
-                await gateway.ReplyAsync(chatId, TelegramTexts.InviteInvalid, null, token);
+                await gateway.ReplyAsync(chatId, TelegramHtml.Render(ChatTexts.InviteInvalid), null, token);
                 return;
             }
             TelegramLog.Linked(logger, user.Id, linked.MemberId, linked.CouncilId);
             var now = await session.LoadAsync(user.Id, token);
-            await gateway.ReplyAsync(chatId, now is null ? TelegramTexts.InviteInvalid : Greeting(now, linked.Party), null, token);
+            await gateway.ReplyAsync(chatId, TelegramHtml.Render(now is null ? ChatTexts.InviteInvalid : Greeting(now, linked.Party)), null, token);
         });
     }
 
-    private static string Greeting(MemberView view, string? party) =>
-        TelegramTexts.Greeting(view.Member.Name, view.Snapshot.Council.Name, party ?? (view.Member.Parties.Count > 0 ? view.Member.Parties[0] : null),
-            [.. view.OpenItems().Take(15).Select(i => TelegramTexts.ItemLine(i.Number, i.Title, view.When(i)))]);
+    private static ChatText Greeting(MemberView view, string? party) =>
+        ChatTexts.Greeting(view.Member.Name, view.Snapshot.Council.Name, party ?? (view.Member.Parties.Count > 0 ? view.Member.Parties[0] : null),
+            [.. view.OpenItems().Take(15).Select(i => ChatTexts.ItemLine(i.Number, i.Title, view.When(i)))]);
 
     /// <summary>Plain text: the date asked for after «Другая дата», else a hint.</summary>
     private async Task TypedDateAsync(string text, MemberView view, long chatId, long userId, UpdateEffects effects, CancellationToken ct)
     {
-        var key = AwaitDateKey(userId);
+        var key = StateKeys.AwaitDate(userId);
         if (await state.GetAsync(key, ct) is not { } itemIdText)
         {
-            Answer(effects, chatId, TelegramTexts.NotACommand);
+            Answer(effects, chatId, ChatTexts.NotACommand);
             return;
         }
         var item = view.Snapshot.Item(long.Parse(itemIdText, CultureInfo.InvariantCulture));
         if (item is null || !ChatDateParser.TryParse(text, view.Today, out var date))
         {
-            Answer(effects, chatId, item is null ? TelegramTexts.NotACommand : TelegramTexts.BadDate(text));
+            Answer(effects, chatId, item is null ? ChatTexts.NotACommand : ChatTexts.BadDate(text));
             if (item is null) effects.Write((c, tx, token) => StateStore.DeleteAsync(c, tx, key, token));
             return;
         }
-        var answer = actions.Postpone(view, item, date, null, effects);
+        var answer = Reply(view, new ReplyRequest.Postpone(item.Number, date, null), effects);
         effects.Write((c, tx, token) => StateStore.DeleteAsync(c, tx, key, token));
         Answer(effects, chatId, answer);
     }
 
-    private static string My(MemberView view)
+    /// <summary>The member's own reminder hour and weekly-summary choice: shown, or changed.</summary>
+    public static void Settings(MemberView view, SettingsChange? change, long chatId, UpdateEffects effects, TelegramGateway gateway)
     {
-        if (view.Snapshot.Plan is null) return TelegramTexts.NoPlan;
-        var open = view.OpenItems();
-        return open.Count == 0
-            ? "Открытых пунктов у вас нет."
-            : "<b>Ваши открытые пункты</b>\n" + string.Join("\n", open.Select(i => TelegramTexts.ItemLine(i.Number, i.Title, view.When(i))));
+        var contact = view.Snapshot.Member(view.Member.MemberId);
+        var current = contact?.Preferences ?? Domain.Councils.MemberPreferences.Default;
+        var settings = view.Snapshot.Settings;
+        if (change is null)
+        {
+            var text = ChatTexts.Settings(settings.ReminderTime, current.ReminderTime, current.WeeklySummaryOnly, settings.WeeklyDay);
+            effects.Answer(ct => gateway.ReplyAsync(chatId, TelegramHtml.Render(text), SettingsButtons.For(current.WeeklySummaryOnly), ct));
+            return;
+        }
+        var updated = change switch
+        {
+            SettingsChange.ReminderHour h => current with { ReminderTime = h.Time },
+            SettingsChange.WeeklySummary w => current with { WeeklySummaryOnly = w.Only },
+            _ => MemberPreferences.Default,
+        };
+        effects.Change(view.Member.CouncilId, (c, tx, ct) => MemberDirectory.SetPreferencesAsync(c, tx, view.Member.MemberId, updated, ct));
+        var saved = ChatTexts.SettingsSaved(updated.ReminderTime ?? settings.ReminderTime, updated.WeeklySummaryOnly);
+        effects.Answer(ct => gateway.ReplyAsync(chatId, TelegramHtml.Render(saved), null, ct));
     }
 
-    private static string Plan(MemberView view, int page)
+    private void Settings(MemberView view, SettingsChange? change, long chatId, UpdateEffects effects) => Settings(view, change, chatId, effects, gateway);
+
+    private static ChatText My(MemberView view) =>
+        view.Snapshot.Plan is null ? ChatTexts.NoPlan
+        : ChatTexts.MyItems([.. view.OpenItems().Select(i => ChatTexts.ItemLine(i.Number, i.Title, view.When(i)))]);
+
+    private static ChatText Plan(MemberView view, int page)
     {
-        if (view.Snapshot.Plan is not { } plan) return TelegramTexts.NoPlan;
+        if (view.Snapshot.Plan is not { } plan) return ChatTexts.NoPlan;
         var pages = Math.Max(1, (plan.Items.Count + PlanPageSize - 1) / PlanPageSize);
         page = Math.Min(page, pages);
         var lines = plan.Items.Skip((page - 1) * PlanPageSize).Take(PlanPageSize)
-            .Select(i => TelegramTexts.ItemLine(i.Number, i.Title, view.When(i)) + " · " + TelegramTexts.Html(string.Join(", ", i.Parties)));
-        var footer = page < pages ? $"\nСтраница {page} из {pages}. Дальше: /plan {page + 1}" : $"\nСтраница {page} из {pages}.";
-        return $"<b>План на {plan.Year} год</b>\n" + string.Join("\n", lines) + footer;
+            .Select(i => ChatTexts.PlanLine(ChatTexts.ItemLine(i.Number, i.Title, view.When(i)), i.Parties)).ToList();
+        return ChatTexts.PlanPage(plan.Year, lines, page, pages);
     }
 
-    private static string ItemDetails(MemberView view, StoredPlanItem item)
+    private static ChatText ItemDetails(MemberView view, StoredPlanItem item)
     {
-        var lines = new List<string>
-        {
-            $"<b>п. {TelegramTexts.Html(item.Number)}</b> {TelegramTexts.Html(item.Title)}",
-            $"Ответственные: {TelegramTexts.Html(string.Join(", ", item.Parties))}",
-            $"Срок по плану: {TelegramTexts.Html(item.Deadline.Text.Length == 0 ? "не указан" : item.Deadline.Text)}",
-            $"Сейчас: {TelegramTexts.Html(view.When(item))}",
-            $"Ожидаемый результат: {TelegramTexts.Html(item.Result)}",
-        };
-        var history = view.Snapshot.RepliesOf(item.Id).Select(r => HistoryLine(view, r)).ToList();
-        if (history.Count > 0) lines.Add("\n<b>История</b>\n" + string.Join("\n", history));
-        return string.Join("\n", lines);
+        var history = view.Snapshot.RepliesOf(item.Id).Select(r => ChatTexts.HistoryLine(
+            CouncilClock.ToLocal(r.At, view.Snapshot.Zone),
+            r.Party ?? (r.MemberId is { } id ? view.Snapshot.Member(id)?.Name : null) ?? ChatTexts.SecretaryFallbackName,
+            r.Kind switch
+            {
+                ReplyKind.Done => ChatTexts.HistoryDone,
+                ReplyKind.Postponed => ChatTexts.HistoryPostponed(r.NewDate),
+                ReplyKind.Protocol => ChatTexts.HistoryProtocol(r.File?.FileName),
+                _ => ChatTexts.HistoryClosed,
+            },
+            r.Comment)).ToList();
+        return ChatTexts.ItemDetails(item.Number, item.Title, item.Parties, item.Deadline.Text, view.When(item), item.Result, history);
     }
 
-    private static string HistoryLine(MemberView view, Domain.Replies.Reply r)
-    {
-        var when = CouncilClock.ToLocal(r.At, view.Snapshot.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-        var who = r.Party ?? view.Snapshot.Members.FirstOrDefault(m => m.Id == r.MemberId)?.Name ?? "секретарь";
-        var what = r.Kind switch
-        {
-            Domain.Replies.ReplyKind.Done => "выполнено",
-            Domain.Replies.ReplyKind.Postponed => $"перенос на {r.NewDate:dd.MM.yyyy}",
-            Domain.Replies.ReplyKind.Protocol => $"протокол «{r.File?.FileName}»",
-            _ => "закрыто",
-        };
-        return TelegramTexts.Html($"{when} — {who}: {what}" + (string.IsNullOrWhiteSpace(r.Comment) ? "" : $" ({r.Comment})"));
-    }
-
-    private async Task<string> InviteAsync(MemberView view, string party, CancellationToken ct)
+    private async Task<ChatText> InviteAsync(MemberView view, string party, CancellationToken ct)
     {
         var lifetime = TimeSpan.FromDays(14);
         var code = await invites.CreateAsync(view.Member.CouncilId, party, MemberRole.Member, lifetime, ct);
-        if (code is null) return TelegramTexts.NoSuchParty(party);
+        if (code is null) return ChatTexts.NoSuchParty(party);
         var bot = options.Value.BotUsername ?? (await gateway.Bot.GetMe(ct)).Username ?? "bot";
-        return TelegramTexts.InviteLink(party, $"https://t.me/{bot}?start={code}", time.GetUtcNow() + lifetime);
+        return ChatTexts.InviteLink(party, $"https://t.me/{bot}?start={code}", time.GetUtcNow() + lifetime);
     }
 
-    private string RecordEvent(MemberView view, ChatCommand.RecordEvent e, UpdateEffects effects)
+    private ChatText ScheduleMeeting(MemberView view, ChatCommand.ScheduleMeeting m, UpdateEffects effects)
     {
-        effects.Write((c, tx, ct) => events.AddAsync(c, tx, view.Member.CouncilId, e.Name, e.On, view.Member.MemberId, ct));
-        return TelegramTexts.EventRecorded(e.Name, e.On);
+        if (m.Day < view.Today) return ReplyTexts.Refusal(new ReplyRefusal.PastDate(m.Day));
+        if (m.Place.Length > 200) return ChatTexts.Usage(ChatCommandParser.Usage.Meeting);
+        effects.Change(view.Member.CouncilId, (c, tx, ct) => meetings.AddAsync(c, tx, view.Member.CouncilId, m.Day.ToDateTime(m.At), m.Place, ct));
+        return ChatTexts.MeetingScheduled(m.Day, m.At, m.Place, view.Snapshot.Settings.AgendaDaysBefore);
     }
 
-    private static string SetDue(StoredPlanItem item, DateOnly due, UpdateEffects effects)
+    private static ChatText Members(MemberView view) => ChatTexts.Members(view.Snapshot.Members.Select(m =>
+        (m.Name, ChatTexts.RoleName(m.Role), m.Parties, m.CanUseTelegram)));
+
+    private void Answer(UpdateEffects effects, long chatId, ChatText text)
     {
-        effects.Write((c, tx, ct) => PlanStore.SetDueAsync(c, tx, item.Id, due, ct));
-        return TelegramTexts.DueSet(item.Number, due);
+        var html = TelegramHtml.Render(text);
+        effects.Answer(ct => gateway.ReplyAsync(chatId, html, null, ct));
     }
-
-    private string ScheduleMeeting(MemberView view, ChatCommand.ScheduleMeeting m, UpdateEffects effects)
-    {
-        if (m.Day < view.Today) return TelegramTexts.PastDate(m.Day);
-        if (m.Place.Length > 200) return TelegramTexts.Usage(ChatCommandParser.Usage.Meeting);
-        effects.Write((c, tx, ct) => meetings.AddAsync(c, tx, view.Member.CouncilId, m.Day.ToDateTime(m.At), m.Place, ct));
-        return TelegramTexts.MeetingScheduled(m.Day, m.At, m.Place, view.Snapshot.Settings.AgendaDaysBefore);
-    }
-
-    private static string Members(MemberView view) => TelegramTexts.Members(view.Snapshot.Members.Select(m =>
-        (m.Name, m.Role switch { MemberRole.Secretary => "секретарь", MemberRole.Chair => "председатель", _ => "участник" }, m.Parties, m.CanUseTelegram)));
-
-    private void Answer(UpdateEffects effects, long chatId, string html) => effects.Answer(ct => gateway.ReplyAsync(chatId, html, null, ct));
 }

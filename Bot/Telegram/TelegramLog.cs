@@ -28,8 +28,8 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 4008, EventName = "Refused", Level = LogLevel.Information, Message = "Telegram: {What} from member {MemberId} refused: {Reason}")]
     public static partial void Refused(ILogger logger, string what, long memberId, string reason);
 
-    [LoggerMessage(EventId = 4009, EventName = "ProtocolStored", Level = LogLevel.Information, Message = "Telegram: protocol for item {ItemId} stored ({Size} bytes, sha256 {Sha256})")]
-    public static partial void ProtocolStored(ILogger logger, long itemId, long size, string sha256);
+    [LoggerMessage(EventId = 4009, EventName = "ProtocolStored", Level = LogLevel.Information, Message = "Telegram: protocol from member {MemberId} stored ({Size} bytes, sha256 {Sha256})")]
+    public static partial void ProtocolStored(ILogger logger, long memberId, long size, string sha256);
 
     [LoggerMessage(EventId = 4010, EventName = "Flooding", Level = LogLevel.Warning, Message = "Telegram: user {UserId} sends too fast; their update was recorded but not answered")]
     public static partial void Flooding(ILogger logger, long userId);

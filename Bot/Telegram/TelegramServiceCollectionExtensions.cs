@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
-using NokoBot.Meetings;
-using NokoBot.Storage;
 using Telegram.Bot;
 
 namespace NokoBot.Telegram;
@@ -14,7 +12,7 @@ public static class TelegramServiceCollectionExtensions
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue($"{TelegramOptions.Section}:{nameof(TelegramOptions.Enabled)}", true);
 
-    /// <summary>The Telegram channel: the client, the update receiver and the reminder channel. Register after storage and scheduling.</summary>
+    /// <summary>The Telegram channel: the client, the update receiver and the delivery channel. Register after storage, delivery and replies.</summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
@@ -35,13 +33,8 @@ public static class TelegramServiceCollectionExtensions
             return new ChatRateLimiter(sp.GetRequiredService<TimeProvider>(), options.GlobalMessagesPerSecond, options.GroupMessagesPerMinute);
         });
         services.AddSingleton<TelegramGateway>();
-        services.AddSingleton<IReminderChannel, TelegramReminderChannel>();
-        services.AddSingleton<IMeetingChannel, TelegramMeetingChannel>();
-        services.AddSingleton<TelegramMembers>();
-        services.AddSingleton<InviteStore>();
-        services.AddSingleton<CouncilEventStore>();
+        services.AddSingleton<IDeliveryChannel, TelegramChannel>();
         services.AddSingleton<TelegramSession>();
-        services.AddSingleton<ItemActions>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();

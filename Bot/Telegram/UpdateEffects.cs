@@ -11,13 +11,21 @@ public sealed class UpdateEffects
     private readonly List<Func<DbConnection, DbTransaction, CancellationToken, Task>> _writes = [];
     private readonly List<Func<CancellationToken, Task>> _answers = [];
 
-    public bool HasWrites => _writes.Count > 0;
-
     public IReadOnlyList<Func<DbConnection, DbTransaction, CancellationToken, Task>> Writes => _writes;
 
     public IReadOnlyList<Func<CancellationToken, Task>> Answers => _answers;
 
+    /// <summary>The council whose plan state the writes change: its reminders are planned again after the commit.</summary>
+    public long? ChangedCouncil { get; private set; }
+
     public void Write(Func<DbConnection, DbTransaction, CancellationToken, Task> write) => _writes.Add(write);
+
+    /// <summary>A write that changes what is due for the council.</summary>
+    public void Change(long councilId, Func<DbConnection, DbTransaction, CancellationToken, Task> write)
+    {
+        ChangedCouncil = councilId;
+        _writes.Add(write);
+    }
 
     public void Answer(Func<CancellationToken, Task> answer) => _answers.Add(answer);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using NokoBot.Scheduling;
+using NokoBot.Delivery;
 using NokoBot.Storage;
 using Telegram.Bot.Types;
 
@@ -12,12 +12,10 @@ namespace NokoBot.Telegram;
 /// still moves), never stopping the loop.
 /// </summary>
 public sealed class UpdateProcessor(
-    SqliteDatabase database, StateStore state, UpdateRouter router, ISweepNudge nudge, FloodGuard flood, ILogger<UpdateProcessor> logger)
+    SqliteDatabase database, StateStore state, UpdateRouter router, IPlanChanges changes, FloodGuard flood, ILogger<UpdateProcessor> logger)
 {
-    public const string OffsetKey = "telegram.offset";
-
     public async Task<long> LoadOffsetAsync(CancellationToken ct) =>
-        await state.GetAsync(OffsetKey, ct) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        await state.GetAsync(StateKeys.TelegramOffset, ct) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
 
     public async Task ProcessAsync(Update update, CancellationToken ct)
     {
@@ -49,7 +47,7 @@ public sealed class UpdateProcessor(
                     TelegramLog.UpdateFailed(logger, e, update.Id);
                 }
             }
-        if (effects.HasWrites) await nudge.NowAsync(ct);
+        if (effects.ChangedCouncil is { } council) await changes.ChangedAsync(council, ct);
     }
 
     /// <returns>false when the writes failed and only the offset was committed.</returns>
@@ -61,14 +59,14 @@ public sealed class UpdateProcessor(
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             foreach (var write in effects.Writes) await write(connection, tx, ct);
-            await state.SetAsync(connection, tx, OffsetKey, next, ct);
+            await state.SetAsync(connection, tx, StateKeys.TelegramOffset, next, ct);
             await tx.CommitAsync(ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             TelegramLog.UpdateFailed(logger, e, update.Id);
-            await state.SetAsync(connection, null, OffsetKey, next, ct);
+            await state.SetAsync(connection, null, StateKeys.TelegramOffset, next, ct);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NokoBot.Texts;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -17,16 +18,7 @@ public sealed class UpdateReceiver(
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    private static readonly BotCommand[] Commands =
-    [
-        new() { Command = "my", Description = "Мои открытые пункты" },
-        new() { Command = "plan", Description = "План совета" },
-        new() { Command = "item", Description = "Пункт и его история: /item 4" },
-        new() { Command = "done", Description = "Отметить выполнение: /done 4" },
-        new() { Command = "postpone", Description = "Перенести срок: /postpone 4 15.07 причина" },
-        new() { Command = "protocol", Description = "Подпись к файлу протокола: /protocol 8" },
-        new() { Command = "help", Description = "Все команды" },
-    ];
+    private static readonly BotCommand[] Commands = [.. ChatTexts.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

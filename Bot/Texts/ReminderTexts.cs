@@ -8,8 +8,6 @@ namespace NokoBot.Texts;
 /// </summary>
 public static class ReminderTexts
 {
-    public const int TitleMax = 90;
-
     public static string Headline(ReminderNotice n) => n.Kind switch
     {
         ReminderKind.Before => $"Напоминание: п. {n.ItemNumber} «{Short(n.Title)}» — срок до {Date(n)}",
@@ -25,7 +23,7 @@ public static class ReminderTexts
     public static IReadOnlyList<string> Details(ReminderNotice n)
     {
         var lines = new List<string>();
-        if (n.Title.Length > TitleMax) lines.Add($"Мероприятие: {n.Title}");
+        if (n.Title.Length > Titles.MaxLength) lines.Add($"Мероприятие: {n.Title}");
         if (n.Parties.Count > 0) lines.Add($"Ответственные: {string.Join(", ", n.Parties)}");
         lines.Add($"Срок по плану: {(string.IsNullOrWhiteSpace(n.DeadlineText) ? "не указан" : n.DeadlineText)}");
         if (!string.IsNullOrWhiteSpace(n.Result)) lines.Add($"Ожидаемый результат: {n.Result}");
@@ -35,15 +33,40 @@ public static class ReminderTexts
             ReminderKind.Escalation => $"Ход работы: /item {n.ItemNumber}",
             _ => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
         });
-        if (n.Late) lines.Add("(Напоминание отправлено с опозданием: сервис был недоступен.)");
         return lines;
     }
 
-    public static string PlainText(ReminderNotice n) => Headline(n) + "\n" + string.Join("\n", Details(n));
+    public const string LateNote = "(Напоминание отправлено с опозданием: сервис был недоступен.)";
+
+    public static string PlainText(ReminderNotice n) => Headline(n) + "\n" + string.Join("\n", Details(n)) + (n.Late ? "\n" + LateNote : "");
+
+    /// <summary>
+    /// The first line of a message about several items, readable on a lock screen: each item's number and where it
+    /// stands («п. 1 — просрочено на 5 дней, п. 4 — сегодня срок»). One item: its own headline.
+    /// </summary>
+    public static string BundleHeadline(IReadOnlyList<ReminderNotice> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 1) return Headline(items[0]);
+        var count = $"{items.Count} {DeadlineTexts.Plural(items.Count, "пункт", "пункта", "пунктов")}";
+        return $"План совета, {count}: " + string.Join(", ", items.Select(n => $"п. {n.ItemNumber} — {Status(n)}"));
+    }
+
+    /// <summary>Where an item stands, in a few words.</summary>
+    public static string Status(ReminderNotice n) => n.Kind switch
+    {
+        ReminderKind.Before => $"срок до {Date(n)}",
+        ReminderKind.Due => "сегодня срок",
+        ReminderKind.Overdue or ReminderKind.Escalation => $"просрочено на {Days(n.DaysOverdue)}",
+        ReminderKind.Checkin => "как идёт работа?",
+        ReminderKind.AskDate => "нужна дата",
+        _ => Date(n),
+    };
+
 
     private static string Date(ReminderNotice n) => n.Due is { } due ? DeadlineTexts.Date(due) : "—";
 
     private static string Days(int days) => $"{days} {DeadlineTexts.Plural(days, "день", "дня", "дней")}";
 
-    private static string Short(string title) => title.Length <= TitleMax ? title : title[..(TitleMax - 1)].TrimEnd() + "…";
+    private static string Short(string title) => Titles.Shorten(title);
 }

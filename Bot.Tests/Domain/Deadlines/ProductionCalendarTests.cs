@@ -1,5 +1,5 @@
 using NokoBot.Domain.Deadlines;
-using NokoBot.Scheduling;
+using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Domain.Deadlines;

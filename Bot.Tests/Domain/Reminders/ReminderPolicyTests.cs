@@ -26,23 +26,22 @@ public sealed class ReminderPolicyTests
         $"{TimeZoneInfo.ConvertTime(r.At, zone):yyyy-MM-dd HH:mm} {r.Kind.ToName()} {r.Sequence} {r.Audience}";
 
     [Fact]
-    public void A_june_window_is_announced_reminded_7_and_1_days_before_on_the_day_then_overdue_and_escalated()
+    public void A_june_window_is_announced_in_weekly_messages_the_day_before_and_on_the_day_then_weekly_while_overdue()
     {
         var plan = Policy().Plan(June(), EndOfJuly);
 
+        // Mondays carry the weekly message: the period's start, the week ahead, overdue and the chair's one escalation.
         Assert.Equal(
         [
             "2020-06-01 10:00 before 29 Parties",
-            "2020-06-23 10:00 before 7 Parties",
+            "2020-06-22 10:00 before 7 Parties",
             "2020-06-29 10:00 before 1 Parties",
             "2020-06-30 10:00 due 0 Parties",
-            "2020-07-01 10:00 overdue 1 Parties",
-            "2020-07-03 10:00 overdue 3 Parties",
-            "2020-07-07 10:00 overdue 7 Parties",
-            "2020-07-07 10:00 escalation 7 Chair",
-            "2020-07-14 10:00 overdue 14 Parties",
-            "2020-07-21 10:00 overdue 21 Parties",
-            "2020-07-28 10:00 overdue 28 Parties",
+            "2020-07-06 10:00 overdue 6 Parties",
+            "2020-07-13 10:00 overdue 13 Parties",
+            "2020-07-13 10:00 escalation 7 Chair",
+            "2020-07-20 10:00 overdue 20 Parties",
+            "2020-07-27 10:00 overdue 27 Parties",
         ], plan.Select(r => Describe(r, Moscow)).ToArray());
         Assert.All(plan, r => Assert.Equal(new DateOnly(2020, 6, 30), r.Occurrence));
     }
@@ -54,7 +53,7 @@ public sealed class ReminderPolicyTests
             new Reply(4, ReplyKind.Done, Msk("2020-06-25 12:00"), Party: TwoParties[0]),
             new Reply(4, ReplyKind.Done, Msk("2020-06-25 13:00"), Party: TwoParties[1])), EndOfJuly);
 
-        Assert.Equal(["2020-06-01 10:00 before 29 Parties", "2020-06-23 10:00 before 7 Parties"], plan.Select(r => Describe(r, Moscow)));
+        Assert.Equal(["2020-06-01 10:00 before 29 Parties", "2020-06-22 10:00 before 7 Parties"], plan.Select(r => Describe(r, Moscow)));
     }
 
     [Fact]
@@ -76,52 +75,50 @@ public sealed class ReminderPolicyTests
         Assert.Equal(
         [
             "2020-06-01 10:00 before 29 Parties",
-            "2020-06-23 10:00 before 7 Parties",
-            "2020-07-08 10:00 before 7 Parties",
+            "2020-06-22 10:00 before 7 Parties",
+            "2020-07-06 10:00 before 7 Parties",
             "2020-07-14 10:00 before 1 Parties",
             "2020-07-15 10:00 due 0 Parties",
-            "2020-07-16 10:00 overdue 1 Parties",
-            "2020-07-20 10:00 overdue 3 Parties",
-            "2020-07-22 10:00 overdue 7 Parties",
-            "2020-07-22 10:00 escalation 7 Chair",
-            "2020-07-29 10:00 overdue 14 Parties",
+            "2020-07-20 10:00 overdue 5 Parties",
+            "2020-07-27 10:00 overdue 12 Parties",
+            "2020-07-27 10:00 escalation 7 Chair",
         ], plan.Select(r => Describe(r, Moscow)).ToArray());
         Assert.Equal(new DateOnly(2020, 7, 15), plan[^1].Occurrence);
     }
 
     [Fact]
-    public void Reminders_falling_on_a_weekend_move_to_the_previous_working_day_and_overdue_ones_to_the_next()
+    public void The_day_before_a_monday_deadline_is_the_friday_and_an_overdue_item_waits_for_the_next_weekly_message()
     {
-        // Due Monday 15.06.2020: 1 day before is Sunday; 6 days after (with overdue 6 configured) is Sunday.
-        var settings = CouncilSettings.Default with { BeforeDays = [1], OverdueDays = [6], OverdueRepeatDays = 0, EscalateAfterDays = 0 };
+        // Due Monday 15.06.2020: the day before is Sunday; the weekly message after it is Monday 22.06.
+        var settings = CouncilSettings.Default with { BeforeDays = [1], OverdueWeeklyFor = 1, OverdueThenEveryWeeks = 0, EscalateAfterDays = 0 };
         var item = new ReminderInput(1, 2020, new DateDeadline("15.06.2020", new(2020, 6, 15)), TwoParties, "", []);
 
         var plan = Policy(settings: settings).Plan(item, EndOfJuly);
 
-        Assert.Equal(["2020-06-12 10:00 before 1 Parties", "2020-06-15 10:00 due 0 Parties", "2020-06-22 10:00 overdue 6 Parties"],
+        Assert.Equal(["2020-06-12 10:00 before 1 Parties", "2020-06-15 10:00 due 0 Parties", "2020-06-22 10:00 overdue 7 Parties"],
             plan.Select(r => Describe(r, Moscow)));
     }
 
     [Fact]
     public void A_quarterly_item_has_one_occurrence_per_quarter_and_done_closes_only_the_current_one()
     {
-        var settings = CouncilSettings.Default with { OverdueDays = [], OverdueRepeatDays = 0, EscalateAfterDays = 0, BeforeDays = [7] };
+        var settings = CouncilSettings.Default with { OverdueWeeklyFor = 0, OverdueThenEveryWeeks = 0, EscalateAfterDays = 0, BeforeDays = [7] };
         var item = new ReminderInput(16, 2020, new RecurringDeadline("ежегодно, 1 раз в квартал", RecurrencePeriod.Quarter), ["Комитет по образованию"], "открытость",
             [new Reply(16, ReplyKind.Done, Msk("2020-03-20 12:00"), Party: "Комитет по образованию")]);
 
         var plan = Policy(settings: settings).Plan(item, new DateOnly(2020, 12, 31));
 
-        // Q1 was done on 20.03, before its first reminder (24.03): the other quarters go on.
+        // Q1 was done on 20.03, before its first reminder (23.03): the other quarters go on.
         Assert.Equal(
         [
-            "2020-06-23 10:00 before 7 Parties", "2020-06-30 10:00 due 0 Parties",
-            "2020-09-23 10:00 before 7 Parties", "2020-09-30 10:00 due 0 Parties",
-            "2020-12-24 10:00 before 7 Parties", "2020-12-31 10:00 due 0 Parties",
+            "2020-06-22 10:00 before 7 Parties", "2020-06-30 10:00 due 0 Parties",
+            "2020-09-21 10:00 before 7 Parties", "2020-09-30 10:00 due 0 Parties",
+            "2020-12-21 10:00 before 7 Parties", "2020-12-31 10:00 due 0 Parties",
         ], plan.Select(r => Describe(r, Moscow)).ToArray());
     }
 
     [Fact]
-    public void A_continuous_item_gets_a_monthly_check_in_on_the_first_working_day()
+    public void A_continuous_item_gets_a_monthly_check_in_in_the_first_weekly_message_of_the_month()
     {
         var item = new ReminderInput(15, 2020, new ContinuousDeadline("постоянно"), ["Комитет по образованию"], "", []);
 
@@ -133,7 +130,7 @@ public sealed class ReminderPolicyTests
     }
 
     [Fact]
-    public void An_unscheduled_item_asks_the_secretary_weekly_until_a_date_is_given()
+    public void An_unscheduled_item_asks_the_secretary_in_every_weekly_message_until_a_date_is_given()
     {
         var item = new ReminderInput(2, 2020, new UnscheduledDeadline(""), ["Общественный совет"], "перечень",
             [new Reply(2, ReplyKind.Postponed, Msk("2020-01-20 11:00"), NewDate: new DateOnly(2020, 3, 16))]);
@@ -141,7 +138,7 @@ public sealed class ReminderPolicyTests
         var plan = Policy().Plan(item, new DateOnly(2020, 3, 31));
 
         var asks = plan.Where(r => r.Kind == ReminderKind.AskDate).Select(r => Describe(r, Moscow)).ToArray();
-        Assert.Equal(["2020-01-01 10:00 ask-date 1 Secretary", "2020-01-08 10:00 ask-date 2 Secretary", "2020-01-15 10:00 ask-date 3 Secretary"], asks);
+        Assert.Equal(["2020-01-06 10:00 ask-date 2 Secretary", "2020-01-13 10:00 ask-date 3 Secretary", "2020-01-20 10:00 ask-date 4 Secretary"], asks);
         Assert.Contains(plan, r => r.Kind == ReminderKind.Due && r.Occurrence == new DateOnly(2020, 3, 16));
     }
 
@@ -161,7 +158,7 @@ public sealed class ReminderPolicyTests
     {
         var plan = Policy(Yakutsk).Plan(June(), EndOfJuly);
 
-        Assert.Equal(new DateTimeOffset(2020, 6, 23, 1, 0, 0, TimeSpan.Zero), plan.Single(r => r.Kind == ReminderKind.Before && r.Sequence == 7).At);
+        Assert.Equal(new DateTimeOffset(2020, 6, 22, 1, 0, 0, TimeSpan.Zero), plan.Single(r => r.Kind == ReminderKind.Before && r.Sequence == 7).At);
     }
 
     [Fact]
@@ -171,7 +168,7 @@ public sealed class ReminderPolicyTests
 
         var plan = Policy(settings: settings).Plan(June(), EndOfJuly);
 
-        Assert.Equal("2020-06-24 08:00 before 7 Parties", Describe(plan.Single(r => r.Kind == ReminderKind.Before && r.Sequence == 7), Moscow));
+        Assert.Equal("2020-06-23 08:00 before 7 Parties", Describe(plan.Single(r => r.Kind == ReminderKind.Before && r.Sequence == 7), Moscow));
     }
 
     [Fact]
@@ -183,16 +180,55 @@ public sealed class ReminderPolicyTests
     }
 
     [Fact]
-    public void An_undone_quarter_is_nagged_only_until_the_next_quarter_falls_due()
+    public void An_undone_quarter_is_nagged_weekly_for_a_month_then_every_other_week_until_the_next_quarter_falls_due()
     {
         var settings = CouncilSettings.Default with { BeforeDays = [], EscalateAfterDays = 0 };
         var item = new ReminderInput(16, 2020, new RecurringDeadline("ежеквартально", RecurrencePeriod.Quarter), ["Комитет по образованию"], "", []);
 
         var plan = Policy(settings: settings).Plan(item, new DateOnly(2020, 12, 31));
 
-        var q1 = plan.Where(r => r.Occurrence == new DateOnly(2020, 3, 31)).ToList();
-        Assert.All(q1, r => Assert.True(r.At < Msk("2020-06-30 00:00")));
-        Assert.Contains(q1, r => r.Kind == ReminderKind.Overdue && r.Sequence == 84);
+        var q1 = plan.Where(r => r.Occurrence == new DateOnly(2020, 3, 31) && r.Kind == ReminderKind.Overdue).Select(r => r.Day.ToString("dd.MM", CultureInfo.InvariantCulture));
+        Assert.Equal(["06.04", "13.04", "20.04", "27.04", "04.05", "18.05", "01.06", "15.06", "29.06"], q1);
+    }
+
+    [Fact]
+    public void The_chair_is_told_once_per_item_even_when_every_quarter_is_late()
+    {
+        var item = new ReminderInput(16, 2020, new RecurringDeadline("ежеквартально", RecurrencePeriod.Quarter), ["Комитет по образованию"], "", []);
+
+        var plan = Policy().Plan(item, new DateOnly(2020, 12, 31));
+
+        Assert.Equal("2020-04-13 10:00 escalation 7 Chair", Describe(plan.Single(r => r.Kind == ReminderKind.Escalation), Moscow));
+    }
+
+    [Fact]
+    public void When_the_plan_year_is_over_the_reminders_stop_and_the_secretary_is_told_in_the_first_weekly_message()
+    {
+        var december = new ReminderInput(13, 2020, new WindowDeadline("ноябрь - декабрь", new(2020, 11, 1), new(2020, 12, 31)), TwoParties, "", []);
+        var postponed = december with
+        {
+            Replies = [new Reply(13, ReplyKind.Postponed, Msk("2020-12-20 12:00"), NewDate: new DateOnly(2021, 1, 20))],
+        };
+
+        var plan = Policy().Plan(december, new DateOnly(2021, 6, 30));
+        var late = Policy().Plan(postponed, new DateOnly(2021, 6, 30));
+
+        Assert.Equal(new DateOnly(2020, 12, 31), plan.Max(r => r.Day));
+        // Postponed past the year by the chair: followed until four weeks after its new date.
+        Assert.Equal(new DateOnly(2021, 2, 15), late.Where(r => r.Kind == ReminderKind.Overdue).Max(r => r.Day));
+        Assert.Equal(new DateOnly(2021, 1, 4), Policy().PlanOverDay(2020));
+    }
+
+    [Fact]
+    public void A_member_gets_a_reminder_at_their_own_hour_or_on_weekly_summary_only_in_the_weekly_message()
+    {
+        var policy = Policy();
+        var wednesday = new DateOnly(2020, 6, 24);
+
+        Assert.Equal(Msk("2020-06-24 10:00"), policy.InstantFor(wednesday, MemberPreferences.Default));
+        Assert.Equal(Msk("2020-06-24 08:30"), policy.InstantFor(wednesday, new MemberPreferences(new TimeOnly(8, 30))));
+        Assert.Equal(Msk("2020-06-22 18:00"), policy.InstantFor(wednesday, new MemberPreferences(new TimeOnly(18, 0), WeeklySummaryOnly: true)));
+        Assert.Equal(Msk("2020-06-25 08:00"), policy.InstantFor(wednesday, new MemberPreferences(new TimeOnly(23, 0))));
     }
 
     [Fact]

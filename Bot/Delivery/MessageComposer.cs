@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Meetings;
+using NokoBot.Domain.Reminders;
+using NokoBot.Storage;
+
+namespace NokoBot.Delivery;
+
+/// <summary>The ledger rows that go out as one message.</summary>
+public sealed record MessageRows(long CouncilId, string Channel, string Recipient, IReadOnlyList<DeliveryEntry> Rows)
+{
+    /// <summary>Stable for the same rows: a retry is the same message (channels derive message ids from it).</summary>
+    public string Key => Rows.Count == 1 ? Rows[0].Key
+        : "bundle:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Rows.Select(r => r.Key).Order(StringComparer.Ordinal)))))[..32];
+}
+
+/// <summary>A message ready to send, or why its rows are dropped instead.</summary>
+public sealed record Composition(OutgoingMessage? Message, IReadOnlyList<(DeliveryEntry Row, string Reason)> Dropped);
+
+/// <summary>
+/// Renders ledger rows into messages from the council's state at the moment of sending: reminders about items that
+/// closed meanwhile are dropped, a digest is built for its day, an agenda as it stands now.
+/// </summary>
+public static class MessageComposer
+{
+    /// <summary>A person's reminders are bundled; a bundle this large is split (a Telegram keyboard row per item).</summary>
+    public const int MaxItemsPerMessage = 10;
+
+    /// <summary>
+    /// Groups pending rows into messages: every item reminder due for one recipient on one channel goes in one
+    /// message (a very long list in several); everything else is a message of its own.
+    /// </summary>
+    public static IReadOnlyList<MessageRows> Group(IEnumerable<DeliveryEntry> pending)
+    {
+        var groups = new List<MessageRows>();
+        foreach (var byRecipient in pending.GroupBy(p => (p.CouncilId, p.Channel, p.Recipient)))
+        {
+            var (council, channel, recipient) = byRecipient.Key;
+            var reminders = byRecipient.Where(IsBundled).ToList();
+            groups.AddRange(reminders.Chunk(MaxItemsPerMessage).Select(chunk => new MessageRows(council, channel, recipient, chunk)));
+            groups.AddRange(byRecipient.Where(r => !IsBundled(r)).Select(r => new MessageRows(council, channel, recipient, [r])));
+        }
+        return groups;
+    }
+
+    private static bool IsBundled(DeliveryEntry row) => ReminderKinds.Parse(row.Kind) is { } kind && kind.IsItemReminder();
+
+    public static Composition Compose(CouncilSnapshot snapshot, MessageRows rows, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(rows);
+        var first = rows.Rows[0];
+        var recipient = RecipientOf(snapshot, first);
+        if (recipient is null) return Drop(rows, "участник удалён");
+        var late = rows.Rows.Any(r => r.Late);
+        var zone = snapshot.Council.TimeZone;
+        switch (ReminderKinds.Parse(first.Kind))
+        {
+            case { } kind when kind.IsItemReminder():
+                return Reminders(snapshot, rows, recipient, now, late);
+            case ReminderKind.PlanOver:
+                return new(PlanOver(snapshot, rows.Key, recipient) with { Late = late }, []);
+            case ReminderKind.Digest when DeliveryKey.TryParseOccurrence(first.Key, "digest", out _, out var day)
+                                          && DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date):
+                return snapshot.Digest(date) is { } digest
+                    ? new(new DigestMessage(rows.Key, snapshot.Council.Name, zone, recipient, digest), [])
+                    : Drop(rows, "сообщать нечего");
+            case ReminderKind.Agenda when DeliveryKey.TryParseOccurrence(first.Key, "meeting", out var meetingId, out _)
+                                          && snapshot.Meeting(meetingId) is { } record:
+                var kind2 = (MeetingNoticeKind)DeliveryKey.SequenceOf(first.Key);
+                var closed = kind2 == MeetingNoticeKind.ProtocolAttached && first.MemberId is { } memberId && snapshot.Member(memberId) is { } member
+                    ? DeliveryPlanner.ClosedBy(snapshot, record, member).Select(i => (i.Number, i.Title)).ToList()
+                    : [];
+                return new(new MeetingMessage(rows.Key, snapshot.Council.Name, zone, recipient, kind2,
+                    snapshot.ToMeeting(record, withAgenda: kind2 == MeetingNoticeKind.Agenda), closed), []);
+            default:
+                return Drop(rows, "нечего отправлять: заседание или сводка не найдены");
+        }
+    }
+
+    /// <summary>Items still open for the recipient, soonest first; the due date is the occurrence each reminder was planned for.</summary>
+    private static Composition Reminders(CouncilSnapshot snapshot, MessageRows rows, Recipient recipient, DateTimeOffset now, bool late)
+    {
+        var today = snapshot.Today(now);
+        var member = recipient.MemberId is { } id ? snapshot.Member(id) : null;
+        var notices = new List<ReminderNotice>();
+        var dropped = new List<(DeliveryEntry, string)>();
+        foreach (var row in rows.Rows)
+        {
+            var kind = ReminderKinds.Parse(row.Kind)!.Value;
+            var item = row.ItemId is { } itemId ? snapshot.Item(itemId) : null;
+            if (item is null)
+            {
+                dropped.Add((row, "пункт удалён"));
+                continue;
+            }
+            var progress = snapshot.Progress(item);
+            // The recipient's own parties may have reported while the reminder waited; an escalation or a date request is for the whole item.
+            var own = member is null ? [] : item.Parties.Intersect(member.Parties, StringComparer.OrdinalIgnoreCase).ToList();
+            var settled = progress.IsClosed && kind != ReminderKind.AskDate
+                || kind is not (ReminderKind.Escalation or ReminderKind.AskDate) && own.Count > 0 && own.All(p => !progress.IsOpenFor(p));
+            if (settled || (kind == ReminderKind.AskDate && snapshot.CurrentDue(item, today) is not null))
+            {
+                dropped.Add((row, "пункт уже выполнен или получил срок"));
+                continue;
+            }
+            DateOnly? due = kind is ReminderKind.Before or ReminderKind.Due or ReminderKind.Overdue or ReminderKind.Escalation
+                && DeliveryKey.TryParseItemOccurrence(row.Key, out _, out var occurrence) ? occurrence : null;
+            var overdue = due is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
+            notices.Add(new ReminderNotice(row.Key, kind, snapshot.Council.Name, item.Id, item.Number, item.Title, item.Parties,
+                item.Deadline.Text, due, item.Result, overdue, row.Late));
+        }
+        if (notices.Count == 0) return new(null, dropped);
+        // One entry per occurrence of an item (a quarter's overdue and the next quarter's announcement are two), the most urgent; soonest first.
+        var items = notices.GroupBy(n => (n.ItemId, n.Due)).Select(g => g.OrderByDescending(n => Urgency(n.Kind)).First())
+            .OrderBy(n => n.Due ?? DateOnly.MaxValue).ThenBy(n => n.ItemNumber, NumberOrder.Instance).ToList();
+        return new(new ReminderMessage(rows.Key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, items) { Late = late }, dropped);
+    }
+
+    private static int Urgency(ReminderKind kind) => kind switch
+    {
+        ReminderKind.Escalation => 5,
+        ReminderKind.Overdue => 4,
+        ReminderKind.Due => 3,
+        ReminderKind.Before => 2,
+        _ => 1,
+    };
+
+    private static PlanOverMessage PlanOver(CouncilSnapshot snapshot, string key, Recipient recipient)
+    {
+        var plan = snapshot.Plan!;
+        var yearEnd = new DateOnly(plan.Year, 12, 31);
+        var open = plan.Items.Where(i => !snapshot.Progress(i).IsClosed)
+            .Select(i => new OpenItem(i.Number, i.Title, i.Parties, snapshot.CurrentDue(i, yearEnd))).ToList();
+        return new PlanOverMessage(key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, plan.Year, plan.Items.Count, open);
+    }
+
+    private static Recipient? RecipientOf(CouncilSnapshot snapshot, DeliveryEntry row)
+    {
+        if (row.MemberId is { } memberId) return snapshot.Member(memberId) is { } member ? Recipients.Of(member) : null;
+        if (row.Recipient.StartsWith("mail:", StringComparison.Ordinal)) return new Recipient(row.Recipient, null, row.Recipient[5..], null, row.Recipient[5..]);
+        if (row.Recipient.StartsWith("chat:", StringComparison.Ordinal) && long.TryParse(row.Recipient.AsSpan(5), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var chat))
+            return new Recipient(row.Recipient, null, row.Recipient, chat, null);
+        return null;
+    }
+
+    private static Composition Drop(MessageRows rows, string reason) => new(null, [.. rows.Rows.Select(r => (r, reason))]);
+}
+
+/// <summary>Plan order of item numbers: «2» before «10», «2.1» after «2».</summary>
+public sealed class NumberOrder : IComparer<string>
+{
+    public static NumberOrder Instance { get; } = new();
+
+    public int Compare(string? x, string? y) => string.CompareOrdinal(Pad(x), Pad(y));
+
+    private static string Pad(string? number) => string.Join('.', (number ?? "").Split('.').Select(p => p.PadLeft(6, '0')));
+}

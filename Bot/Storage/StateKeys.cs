@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace NokoBot.Storage;
+
+/// <summary>The keys of the <c>state</c> table, named in one place.</summary>
+public static class StateKeys
+{
+    /// <summary>The Telegram update offset: the next update to handle.</summary>
+    public const string TelegramOffset = "telegram.offset";
+
+    /// <summary>The instant up to which the sweep has written due deliveries to the ledger.</summary>
+    public const string SweptUntil = "scheduler.swept_until";
+
+    /// <summary>The council's Telegram group (<c>/linkgroup</c>): meeting agendas go there too.</summary>
+    public static string TelegramGroup(long councilId) => string.Create(CultureInfo.InvariantCulture, $"telegram.group:{councilId}");
+
+    /// <summary>The item a Telegram user is asked a date for (after «Другая дата»).</summary>
+    public static string AwaitDate(long userId) => string.Create(CultureInfo.InvariantCulture, $"telegram.await-date:{userId}");
+}
