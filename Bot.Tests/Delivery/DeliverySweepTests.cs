@@ -23,12 +23,18 @@ public sealed class DeliverySweepTests : IDisposable
             "июнь", new WindowDeadline("июнь", new(2020, 6, 1), new(2020, 6, 30)), "техническое задание"),
     ], []);
 
+    private static readonly PlanImport TwoItems = new(
+    [
+        Plan.Items[0],
+        new PlanItem("7", null, "Мониторинг сайтов", ["Общественный совет"], "до 30 июня", new DateDeadline("до 30 июня", new(2020, 6, 30)), "справка"),
+    ], []);
+
     public void Dispose() => _db.Dispose();
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(PlanImport? plan = null)
     {
         await new MigrationRunner(_db.Database, _time).ApplyAsync(_ct);
-        var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, Plan, _ct);
+        var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, plan ?? Plan, _ct);
         await TestCouncil.AddMemberAsync(_db.Database, council, "Иванова", "member", 101, null, _ct, "Общественный совет");
         await TestCouncil.AddMemberAsync(_db.Database, council, "Петров", "member", null, "petrov@example.org", _ct, "Комитет по образованию");
         await TestCouncil.AddMemberAsync(_db.Database, council, "Председатель", "chair", 103, null, _ct);
@@ -155,5 +161,45 @@ public sealed class DeliverySweepTests : IDisposable
         Assert.Equal([ReminderKind.Before, ReminderKind.Due], _telegram.Reminders.Select(r => r.Notice.Kind));
         var weekly = Assert.IsType<ReminderMessage>(Assert.Single(_email.Sent));
         Assert.Equal(ReminderKind.Due, Assert.Single(weekly.Items).Kind);
+    }
+
+    [Fact]
+    public async Task Two_items_due_for_one_member_at_one_moment_are_one_message_and_another_member_gets_their_own()
+    {
+        await SeedAsync(TwoItems);
+        await SweepInNewProcessAsync();
+
+        _time.SetUtcNow(new DateTimeOffset(2020, 6, 22, 10, 0, 0, Msk));
+        var result = await SweepInNewProcessAsync();
+
+        Assert.Equal(2, result.Sent); // Иванова's one message about 4 and 7, Петров's about 4
+        var message = Assert.IsType<ReminderMessage>(Assert.Single(_telegram.Sent));
+        Assert.Equal(["4", "7"], message.Items.Select(i => i.ItemNumber));
+        var sent = await new DeliveryLedger(_db.Database, _time).PendingAsync(DateTimeOffset.MaxValue, 10, _ct);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task When_the_plan_year_is_over_reminders_stop_and_the_secretary_gets_one_note_with_what_is_open()
+    {
+        await SeedAsync();
+        await using (var connection = await _db.Database.OpenAsync(_ct))
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE plan_items SET due_override = '2020-12-30'");
+        await TestCouncil.AddMemberAsync(_db.Database, 1, "Секретарь", "secretary", 104, null, _ct);
+        _time.SetUtcNow(new DateTimeOffset(2020, 12, 31, 12, 0, 0, Msk));
+        await SweepInNewProcessAsync();
+
+        var nextYear = await SweepInNewProcessAsync();
+        _time.SetUtcNow(new DateTimeOffset(2021, 1, 4, 10, 0, 0, Msk));
+        await SweepInNewProcessAsync();
+        _time.SetUtcNow(new DateTimeOffset(2021, 3, 1, 10, 0, 0, Msk));
+        var later = await SweepInNewProcessAsync();
+
+        Assert.Equal(new DateTimeOffset(2021, 1, 4, 10, 0, 0, Msk), nextYear.NextWakeUp);
+        var note = Assert.IsType<PlanOverMessage>(Assert.Single(_telegram.Sent));
+        Assert.Equal(("Секретарь", 2020, 1), (note.To.Name, note.Year, note.ItemsTotal));
+        Assert.Equal("4", Assert.Single(note.Open).Number);
+        Assert.Empty(_email.Sent);
+        Assert.Equal((0, null), (later.Sent, later.NextWakeUp));
     }
 }

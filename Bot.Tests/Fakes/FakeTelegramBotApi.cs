@@ -153,7 +153,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         return Push(new JsonObject { ["message"] = message });
     }
 
-    public int PushCallback(long userId, string data, int messageId, string messageText = "Напоминание")
+    /// <param name="replyMarkup">The keyboard of the pressed message as Telegram sends it back (the one the bot sent).</param>
+    public int PushCallback(long userId, string data, int messageId, string messageText = "Напоминание", JsonNode? replyMarkup = null)
     {
         var query = new JsonObject
         {
@@ -161,7 +162,10 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             ["from"] = User(userId),
             ["chat_instance"] = "ci",
             ["data"] = data,
-            ["message"] = new JsonObject { ["message_id"] = messageId, ["date"] = Now(), ["chat"] = Chat(userId), ["text"] = messageText },
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId, ["date"] = Now(), ["chat"] = Chat(userId), ["text"] = messageText, ["reply_markup"] = replyMarkup?.DeepClone(),
+            },
         };
         return Push(new JsonObject { ["callback_query"] = query });
     }
