@@ -160,7 +160,8 @@ public sealed class DeliverySweepTests : IDisposable
         Assert.Equal(1, early.Sent);
         Assert.Equal([ReminderKind.Before, ReminderKind.Due], _telegram.Reminders.Select(r => r.Notice.Kind));
         var weekly = Assert.IsType<ReminderMessage>(Assert.Single(_email.Sent));
-        Assert.Equal(ReminderKind.Due, Assert.Single(weekly.Items).Kind);
+        // Tuesday's due day, told on Monday: «срок до 30.06», not «сегодня».
+        Assert.Equal((ReminderKind.Before, new DateOnly(2020, 6, 30)), (Assert.Single(weekly.Items).Kind, weekly.Items[0].Due));
     }
 
     [Fact]
