@@ -5,7 +5,9 @@ using NokoBot.Email;
 namespace NokoBot.Simulation;
 
 /// <summary>The simulator's email: the real renderers, writing each message as an .eml file instead of sending it.</summary>
-public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, SimulationRecorder recorder) : IDeliveryChannel
+/// <param name="names">Who an address on a mailing list is, for the record (the committee's digest address).</param>
+public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, SimulationRecorder recorder, IReadOnlyDictionary<string, string> names)
+    : IDeliveryChannel
 {
     private int _count;
 
@@ -25,7 +27,7 @@ public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, S
         Directory.CreateDirectory(folder);
         var name = $"{++_count:D4}-{recorder.LocalNow:yyyy-MM-dd}-{entries[0].Kind}.eml";
         await mime.WriteToAsync(Path.Combine(folder, name), ct);
-        recorder.Add(entries, message.To.Name, Name, message.Late);
+        recorder.Add(entries, names.GetValueOrDefault(message.To.Name, message.To.Name), Name, message.Late);
         return new SendOutcome.Sent(mime.MessageId);
     }
 }

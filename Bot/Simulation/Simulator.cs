@@ -118,7 +118,8 @@ public sealed class Simulator(TextWriter progress)
         builder.Services.RemoveAll<IDeliveryChannel>();
         builder.Services.AddSingleton(recorder);
         builder.Services.AddSingleton<IDeliveryChannel>(new TranscriptTelegramChannel(transcript, recorder));
-        builder.Services.AddSingleton<IDeliveryChannel>(sp => new MaildirEmailChannel(mailFolder, sp.GetRequiredService<EmailRenderer>(), recorder));
+        builder.Services.AddSingleton<IDeliveryChannel>(sp => new MaildirEmailChannel(mailFolder, sp.GetRequiredService<EmailRenderer>(), recorder,
+            new Dictionary<string, string> { [CommitteeAddress] = SimulationTexts.CommitteeName }));
         return builder.Build();
     }
 
