@@ -17,7 +17,8 @@ public sealed class TranscriptTelegramChannel(TextWriter transcript, SimulationR
         {
             ReminderMessage m => (ChatTexts.Reminders(m.Items, m.Late),
                 m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber)).ToList(),
-                m.Items.Where(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)).Select(n => SimulationTexts.Buttons(n.ItemNumber, m.Items.Count > 1)).ToList()),
+                m.Items.Where(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)).DistinctBy(n => n.ItemId)
+                    .Select(n => SimulationTexts.Buttons(n.ItemNumber, m.Items.Count > 1)).ToList()),
             PlanOverMessage m => (ChatTexts.PlanOver(m.Year, m.CouncilName, m.ItemsTotal, [.. m.Open.Select(i => (i.Number, i.Title, i.Due))]),
                 [(ReminderKind.PlanOver.ToName(), null)], []),
             MeetingMessage m => (ChatTexts.Meeting(m.Kind, m.Meeting, m.CouncilName, m.ClosedItems), [(ReminderKind.Agenda.ToName(), null)], new List<string>()),

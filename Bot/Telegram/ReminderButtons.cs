@@ -18,7 +18,8 @@ public static class ReminderButtons
     public static InlineKeyboardMarkup? For(IReadOnlyList<ReminderNotice> items, long memberId)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var answerable = items.Where(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)).ToList();
+        // One row per item: a recurring item's overdue quarter and next quarter share its buttons (done counts for the oldest).
+        var answerable = items.Where(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)).DistinctBy(n => n.ItemId).ToList();
         if (answerable.Count == 0) return null;
         if (items.Count == 1) return For(answerable[0].ItemId, memberId);
         return new InlineKeyboardMarkup(answerable.Select(n => Row(n.ItemId, n.ItemNumber, memberId)));

@@ -51,8 +51,10 @@ public static class ChatTexts
         {
             if (lines.Count > 0) lines.Add(new TextLine(""));
             lines.Add(new TextLine(ReminderTexts.Headline(n), true));
-            lines.AddRange(ReminderTexts.Details(n).Select(d => new TextLine(d)));
+            lines.AddRange(ReminderTexts.Details(n, answerHint: items.Count == 1).Select(d => new TextLine(d)));
         }
+        if (items.Count > 1 && items.Any(n => n.Kind is not (ReminderKind.AskDate or ReminderKind.Escalation)))
+            lines.AddRange([new TextLine(""), new TextLine(ReminderTexts.BundleAnswerHint)]);
         if (late) lines.Add(new TextLine(ReminderTexts.LateNote));
         return new ChatText(lines);
     }

@@ -20,7 +20,8 @@ public static class ReminderTexts
     };
 
     /// <summary>The lines under the headline: full title, parties, the plan's deadline words, the planned result, what to do.</summary>
-    public static IReadOnlyList<string> Details(ReminderNotice n)
+    /// <param name="answerHint">Whether to end with how to answer (a message about several items says it once, at its end).</param>
+    public static IReadOnlyList<string> Details(ReminderNotice n, bool answerHint = true)
     {
         var lines = new List<string>();
         if (n.Title.Length > Titles.MaxLength) lines.Add($"Мероприятие: {n.Title}");
@@ -31,10 +32,14 @@ public static class ReminderTexts
         {
             ReminderKind.AskDate => $"Назначьте срок: /setdue {n.ItemNumber} ДД.ММ.ГГГГ",
             ReminderKind.Escalation => $"Ход работы: /item {n.ItemNumber}",
-            _ => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
+            _ when answerHint => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
+            _ => "",
         });
-        return lines;
+        return [.. lines.Where(l => l.Length > 0)];
     }
+
+    /// <summary>How to answer a message about several items, said once at its end.</summary>
+    public const string BundleAnswerHint = "Ответьте кнопками под пунктами или командами: /done N — выполнено; /postpone N ДД.ММ причина — перенести срок.";
 
     public const string LateNote = "(Напоминание отправлено с опозданием: сервис был недоступен.)";
 
@@ -48,7 +53,8 @@ public static class ReminderTexts
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 1) return Headline(items[0]);
-        var count = $"{items.Count} {DeadlineTexts.Plural(items.Count, "пункт", "пункта", "пунктов")}";
+        var distinct = items.Select(n => n.ItemId).Distinct().Count();
+        var count = $"{distinct} {DeadlineTexts.Plural(distinct, "пункт", "пункта", "пунктов")}";
         return $"План совета, {count}: " + string.Join(", ", items.Select(n => $"п. {n.ItemNumber} — {Status(n)}"));
     }
 
