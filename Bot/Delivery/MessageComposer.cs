@@ -109,7 +109,7 @@ public static class MessageComposer
                 && DeliveryKey.TryParseItemOccurrence(row.Key, out _, out var occurrence) ? occurrence : null;
             var overdue = due is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
             // A weekly summary carries the week's due days ahead of them: «today» only when it is today.
-            if (kind == ReminderKind.Due && due > today) kind = ReminderKind.Before;
+            if (kind == ReminderKind.Due && due is { } dueDate && snapshot.Calendar.PreviousWorkingDay(dueDate) > today) kind = ReminderKind.Before;
             notices.Add(new ReminderNotice(row.Key, kind, snapshot.Council.Name, item.Id, item.Number, item.Title, item.Parties,
                 item.Deadline.Text, due, item.Result, overdue, row.Late));
         }
