@@ -116,6 +116,9 @@ public static class EmailTexts
     public const string ReasonColumn = "Причина";
     public const string NoDate = "без даты";
 
+    /// <summary>An item in the digest's plain-text part, where there is no table: «п. 4. Title».</summary>
+    public static string DigestTextItem(string number, string title) => $"п. {number}. {title}";
+
     public static string Postponement(DateOnly? from, DateOnly to) =>
         from is { } f ? $"{DeadlineTexts.Date(f)} → {DeadlineTexts.Date(to)}" : $"→ {DeadlineTexts.Date(to)}";
 
