@@ -56,6 +56,4 @@ public static class SimulationTexts
 
     public static string Total(int messages, int entries, string transcript, string mail) =>
         $"Всего сообщений: {messages} (упоминаний пунктов: {entries}). Переписка в Telegram: {transcript}; письма: {mail}.";
-
-    public static string Warning(string text) => $"Предупреждение: {text}";
 }
