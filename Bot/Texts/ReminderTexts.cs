@@ -29,9 +29,9 @@ public static class ReminderTexts
         if (!string.IsNullOrWhiteSpace(n.Result)) lines.Add($"Ожидаемый результат: {n.Result}");
         lines.Add(n.Kind switch
         {
-            ReminderKind.AskDate => $"Назначьте срок: /setdue {n.ItemNumber} ДД.ММ.ГГГГ",
-            ReminderKind.Escalation => $"Ход работы: /item {n.ItemNumber}",
-            _ => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
+            ReminderKind.AskDate => $"Назначьте срок: {CommandTable.SetDue.For(n.ItemNumber)}",
+            ReminderKind.Escalation => $"Ход работы: {CommandTable.Item.For(n.ItemNumber)}",
+            _ => $"Ответьте: {CommandTable.Done.Offer(n.ItemNumber)}; {CommandTable.Postpone.Offer(n.ItemNumber)}",
         });
         return lines;
     }
