@@ -22,7 +22,7 @@ public sealed class ArchitectureTests
         ["Domain"] = [],
         ["Texts"] = ["Domain"],
         ["Storage"] = ["Domain"],
-        ["Plans"] = ["Domain"],
+        ["Plans"] = ["Texts", "Domain"],
         ["Delivery"] = ["Storage", "Domain"],
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],

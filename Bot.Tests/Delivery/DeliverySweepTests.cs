@@ -97,7 +97,7 @@ public sealed class DeliverySweepTests : IDisposable
         Assert.Equal(2, result.Sent);
         var skipped = await new DeliveryLedger(_db.Database, _time).FindAsync(
             DeliveryKey.Create(DeliveryKey.ItemOccurrence(1, new DateOnly(2020, 6, 30)), ReminderKind.Before, "member:1", Channels.Telegram, 1), _ct);
-        Assert.Equal(DeliveryStatus.Skipped, skipped?.Status);
+        Assert.Equal((DeliveryStatus.Skipped, SkipReasons.MissedWhileDown), (skipped?.Status, skipped?.LastError));
     }
 
     [Fact]

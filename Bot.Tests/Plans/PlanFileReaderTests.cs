@@ -77,6 +77,26 @@ public sealed class PlanFileReaderTests
     }
 
     [Fact]
+    public void A_file_over_the_limit_is_refused_with_its_size_and_the_limit()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nokobot-big-{Guid.NewGuid():N}.txt");
+        try
+        {
+            using (var file = File.Create(path)) file.SetLength(PlanFileReader.MaxBytes + 3 * 1024 * 1024);
+
+            var fromDisk = Assert.Throws<PlanFormatException>(() => PlanFileReader.Read(path, 2020));
+            var fromBytes = Assert.Throws<PlanFormatException>(() => PlanFileReader.Read(new byte[PlanFileReader.MaxBytes + 1], "big.txt", 2020));
+
+            Assert.Equal($"Файл {Path.GetFileName(path)} слишком большой (23 МБ): план не может быть больше 20 МБ.", fromDisk.Message);
+            Assert.Equal("Файл big.txt слишком большой: план не может быть больше 20 МБ.", fromBytes.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_named_in_the_message()
     {
         var error = Assert.Throws<PlanFormatException>(() => PlanFileReader.Read("/nonexistent/plan.txt", 2020));

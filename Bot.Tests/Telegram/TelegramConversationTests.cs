@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NokoBot.Domain.Councils;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
+using NokoBot.Texts;
 
 namespace NokoBot.Tests.Telegram;
 
@@ -24,7 +25,9 @@ public sealed class TelegramConversationTests
         Assert.DoesNotContain("п. 5", greeting, StringComparison.Ordinal); // another party's item
         Assert.Equal(1, await rig.CountAsync(
             "SELECT count(*) FROM members m JOIN member_parties mp ON mp.member_id = m.id JOIN parties p ON p.id = mp.party_id WHERE m.telegram_user_id = 501 AND p.name = 'Общественный совет'"));
-        Assert.NotEmpty(rig.Api.CallsTo("setMyCommands"));
+        var menu = rig.Api.CallsTo("setMyCommands")[0].Body["commands"]!.AsArray()
+            .Select(c => (c!["command"]!.GetValue<string>(), c["description"]!.GetValue<string>()));
+        Assert.Equal(CommandTable.Menu, menu); // the menu whose limits CommandTableTests check is the one sent
     }
 
     [Fact]

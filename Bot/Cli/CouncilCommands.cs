@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using NokoBot.Domain.Councils;
 using NokoBot.Storage;
+using NokoBot.Texts;
 using Spectre.Console;
 
 namespace NokoBot.Cli;
@@ -32,12 +33,12 @@ internal static class CouncilCommands
             var fullName = parse.GetValue(name)!.Trim();
             var shortName = parse.GetValue(slug) ?? Slugs.FromName(fullName);
             if (!Slugs.IsValid(shortName))
-                return await context.RefuseAsync($"Не удалось составить краткое имя из «{fullName}»: укажите его явно, например --slug desnogorsk.");
+                return await context.RefuseAsync(CouncilCliTexts.SlugUnderivable(fullName));
             await context.OpenDatabaseAsync(ct);
             var council = await context.Get<CouncilStore>().AddAsync(shortName, fullName, parse.GetValue(tz)!, ct);
             if (council is null)
-                return await context.RefuseAsync($"Совет с кратким именем «{shortName}» уже есть. Выберите другое: --slug …");
-            await context.Out.WriteLineAsync($"Совет добавлен: {council.Name} (краткое имя {council.Slug}, часовой пояс {council.TimeZone}).");
+                return await context.RefuseAsync(CouncilCliTexts.SlugTaken(shortName));
+            await context.Out.WriteLineAsync(CouncilCliTexts.Added(council.Name, council.Slug, council.TimeZone));
             return NokoBotCli.Ok;
         });
 
@@ -56,10 +57,10 @@ internal static class CouncilCommands
             }
             if (councils.Count == 0)
             {
-                await context.Out.WriteLineAsync("Советов пока нет. Добавьте: nokobot council add --name \"…\" --slug … --tz Europe/Moscow");
+                await context.Out.WriteLineAsync(CouncilCliTexts.NoneYet);
                 return NokoBotCli.Ok;
             }
-            var table = new Table().AddColumns("Краткое имя", "Название", "Часовой пояс");
+            var table = new Table().AddColumns(CouncilCliTexts.SlugColumn, CouncilCliTexts.NameColumn, CouncilCliTexts.TimeZoneColumn);
             foreach (var c in councils) table.AddRow(Markup.Escape(c.Slug), Markup.Escape(c.Name), Markup.Escape(c.TimeZone));
             context.Console.Write(table);
             return NokoBotCli.Ok;
@@ -76,16 +77,16 @@ internal static class CouncilCommands
             using var context = contexts.Create(parse);
             await context.OpenDatabaseAsync(ct);
             var council = await context.Get<CouncilStore>().FindAsync(parse.GetValue(setCouncil)!, ct);
-            if (council is null) return await context.RefuseAsync($"Совета «{parse.GetValue(setCouncil)}» нет. Список: nokobot council list");
+            if (council is null) return await context.RefuseAsync(CliTexts.NoSuchCouncil(parse.GetValue(setCouncil)!));
             if (parse.GetValue(digestRecipients) is { } text)
             {
                 var addresses = text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var invalid = addresses.Where(a => !MimeKit.MailboxAddress.TryParse(a, out var m) || m.Address != a || !a.Contains('@', StringComparison.Ordinal)).ToList();
-                if (invalid.Count > 0) return await context.RefuseAsync($"Это не адреса электронной почты: {string.Join(", ", invalid)}");
+                if (invalid.Count > 0) return await context.RefuseAsync(CouncilCliTexts.NotEmails(invalid));
                 await context.Get<CouncilMailSettings>().SetDigestRecipientsAsync(council.Id, addresses, ct);
                 await context.Out.WriteLineAsync(addresses.Length == 0
-                    ? $"Список рассылки сводки совета «{council.Name}» очищен."
-                    : $"Сводку совета «{council.Name}» будут получать: {string.Join(", ", addresses)}.");
+                    ? CouncilCliTexts.DigestListCleared(council.Name)
+                    : CouncilCliTexts.DigestListSet(council.Name, addresses));
             }
             return NokoBotCli.Ok;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NokoBot.Storage;
+using NokoBot.Texts;
 
 namespace NokoBot.Cli;
 
@@ -13,10 +14,10 @@ internal static class DbCommands
             using var context = contexts.Create(parse);
             var database = context.Get<SqliteDatabase>();
             var applied = await context.Get<MigrationRunner>().ApplyAsync(ct);
-            foreach (var m in applied) await context.Out.WriteLineAsync($"Применена миграция {m.Name}");
+            foreach (var m in applied) await context.Out.WriteLineAsync(DbCliTexts.MigrationApplied(m.Name));
             await context.Out.WriteLineAsync(applied.Count == 0
-                ? $"Схема базы {database.FilePath} актуальна."
-                : $"База {database.FilePath} обновлена: миграций применено {applied.Count}.");
+                ? DbCliTexts.SchemaCurrent(database.FilePath)
+                : DbCliTexts.Migrated(database.FilePath, applied.Count));
             return NokoBotCli.Ok;
         });
         var file = new Argument<string>("file") { Description = "Where to write the copy (must not exist)" };
@@ -31,9 +32,9 @@ internal static class DbCommands
             }
             catch (IOException e)
             {
-                return await context.RefuseAsync($"Резервная копия не создана: {e.Message}");
+                return await context.RefuseAsync(DbCliTexts.BackupFailed(e.Message));
             }
-            await context.Out.WriteLineAsync($"Резервная копия базы {database.FilePath} записана в {Path.GetFullPath(parse.GetValue(file)!)}.");
+            await context.Out.WriteLineAsync(DbCliTexts.BackupWritten(database.FilePath, Path.GetFullPath(parse.GetValue(file)!)));
             return NokoBotCli.Ok;
         });
 
@@ -43,12 +44,12 @@ internal static class DbCommands
             using var context = contexts.Create(parse);
             await context.OpenDatabaseAsync(ct);
             var report = await context.Get<DatabaseMaintenance>().CheckAsync(TimeSpan.FromDays(1), ct);
-            await context.Out.WriteLineAsync($"Целостность SQLite: {report.Integrity}");
-            await context.Out.WriteLineAsync($"Советов: {report.Councils}, пунктов: {report.Items}, ответов: {report.Replies}.");
-            await context.Out.WriteLineAsync($"Доставки: отправлено {report.Sent}, ждут {report.Pending} (дольше суток: {report.StalePending}), ошибок {report.Failed}, пропущено {report.Skipped}.");
-            if (report.SentWithoutTime > 0) await context.Out.WriteLineAsync($"Ошибка журнала доставок: отмечено отправленными без времени — {report.SentWithoutTime}.");
-            if (report.OrphanReplies > 0) await context.Out.WriteLineAsync($"Ошибка: ответов без пункта плана — {report.OrphanReplies}.");
-            await context.Out.WriteLineAsync(report.Healthy ? "База в порядке." : "Найдены ошибки.");
+            await context.Out.WriteLineAsync(DbCliTexts.Integrity(report.Integrity));
+            await context.Out.WriteLineAsync(DbCliTexts.Counts(report.Councils, report.Items, report.Replies));
+            await context.Out.WriteLineAsync(DbCliTexts.Deliveries(report.Sent, report.Pending, report.StalePending, report.Failed, report.Skipped));
+            if (report.SentWithoutTime > 0) await context.Out.WriteLineAsync(DbCliTexts.SentWithoutTime(report.SentWithoutTime));
+            if (report.OrphanReplies > 0) await context.Out.WriteLineAsync(DbCliTexts.OrphanReplies(report.OrphanReplies));
+            await context.Out.WriteLineAsync(report.Healthy ? DbCliTexts.Healthy : DbCliTexts.Unhealthy);
             return report.Healthy ? NokoBotCli.Ok : NokoBotCli.Refused;
         });
         return new Command("db", "Database maintenance") { migrate, backup, check };

@@ -23,11 +23,11 @@ internal static class DeadlineCommands
                 await context.Out.WriteLineAsync(ToJson(deadline));
                 return NokoBotCli.Ok;
             }
-            await context.Out.WriteLineAsync($"Срок:   «{deadline.Text}»");
-            await context.Out.WriteLineAsync($"Вид:    {DeadlineTexts.KindName(deadline.Kind)} ({DeadlineNames.Of(deadline.Kind)})");
-            await context.Out.WriteLineAsync($"Понят:  {DeadlineTexts.Describe(deadline)}");
+            await context.Out.WriteLineAsync(DeadlineCliTexts.Text(deadline.Text));
+            await context.Out.WriteLineAsync(DeadlineCliTexts.Kind(deadline.Kind, DeadlineNames.Of(deadline.Kind)));
+            await context.Out.WriteLineAsync(DeadlineCliTexts.Understood(deadline));
             if (DeadlineTexts.Attention(deadline) is { } attention)
-                await context.Out.WriteLineAsync($"Внимание: {attention}");
+                await context.Out.WriteLineAsync(DeadlineCliTexts.Attention(attention));
             return NokoBotCli.Ok;
         });
         return new Command("deadline", "Work with deadline texts") { parseCommand };

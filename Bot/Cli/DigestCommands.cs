@@ -23,11 +23,11 @@ internal static class DigestCommands
         preview.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
-            if (await LoadAsync(context, parse.GetValue(council)!, ct) is not { } snapshot) return await context.RefuseAsync(CouncilMissing(parse.GetValue(council)!));
+            if (await LoadAsync(context, parse.GetValue(council)!, ct) is not { } snapshot) return await context.RefuseAsync(CliTexts.NoSuchCouncil(parse.GetValue(council)!));
             var today = Day(parse.GetValue(date)) ?? snapshot.Today(context.Time.GetUtcNow());
             if (snapshot.Digest(today) is not { } digest)
             {
-                await context.Out.WriteLineAsync($"На {DeadlineTexts.Date(today)} сообщать нечего: сводка не была бы отправлена.");
+                await context.Out.WriteLineAsync(DigestCliTexts.NothingToPreview(today));
                 return NokoBotCli.Ok;
             }
             var composer = context.Get<EmailComposer>();
@@ -36,10 +36,10 @@ internal static class DigestCommands
             {
                 var message = composer.Compose($"digest-preview:{snapshot.Council.Id}@{today:yyyy-MM-dd}", composer.From, content);
                 await message.WriteToAsync(file, ct);
-                await context.Out.WriteLineAsync($"Сводка записана в {file}.");
+                await context.Out.WriteLineAsync(DigestCliTexts.Written(file));
                 return NokoBotCli.Ok;
             }
-            await context.Out.WriteLineAsync($"Тема: {content.Subject}");
+            await context.Out.WriteLineAsync(DigestCliTexts.Subject(content.Subject));
             await context.Out.WriteLineAsync();
             await context.Out.WriteAsync(content.Text);
             return NokoBotCli.Ok;
@@ -54,17 +54,17 @@ internal static class DigestCommands
             using var context = contexts.Create(parse, new Dictionary<string, string?> { ["Smtp:Enabled"] = "true", ["Telegram:Enabled"] = "false" });
             var validation = new SmtpOptionsValidator().Validate(null, context.Get<IOptions<SmtpOptions>>().Value);
             if (validation.Failed)
-                return await context.RefuseAsync("Почта не настроена:\n" + string.Join("\n", validation.Failures ?? []));
-            if (await LoadAsync(context, parse.GetValue(sendCouncil)!, ct) is not { } snapshot) return await context.RefuseAsync(CouncilMissing(parse.GetValue(sendCouncil)!));
+                return await context.RefuseAsync(DigestCliTexts.MailNotConfigured(validation.Failures ?? []));
+            if (await LoadAsync(context, parse.GetValue(sendCouncil)!, ct) is not { } snapshot) return await context.RefuseAsync(CliTexts.NoSuchCouncil(parse.GetValue(sendCouncil)!));
             var found = snapshot.Council;
             var now = context.Time.GetUtcNow();
             var today = Day(parse.GetValue(sendDate)) ?? snapshot.Today(now);
             var recipients = await context.Get<CouncilMailSettings>().DigestRecipientsAsync(found.Id, ct);
             if (recipients.Count == 0)
-                return await context.RefuseAsync($"У совета «{found.Name}» нет списка рассылки сводки. Задайте его: nokobot council set --council {found.Slug} --digest-recipients a@example.org,b@example.org");
+                return await context.RefuseAsync(DigestCliTexts.NoRecipients(found.Name, found.Slug));
             if (snapshot.Digest(today) is null)
             {
-                await context.Out.WriteLineAsync($"На {DeadlineTexts.Date(today)} сообщать нечего: сводка не отправлена.");
+                await context.Out.WriteLineAsync(DigestCliTexts.NothingSent(today));
                 return NokoBotCli.Ok;
             }
             var keys = await context.Get<Outbox>().EnqueueDigestAsync(snapshot, today, recipients, now, ct);
@@ -80,7 +80,7 @@ internal static class DigestCommands
                 else if (row?.Status is DeliveryStatus.Failed or DeliveryStatus.Skipped) failed++;
             }
             await context.Out.WriteLineAsync(
-                $"Сводка на {DeadlineTexts.Date(today)}: адресатов {recipients.Count}, поставлено в очередь {keys.Count}; отправлено {sent}, отложено {deferred}, отказано {failed}.");
+                DigestCliTexts.Sent(today, recipients.Count, keys.Count, sent, deferred, failed));
             return deferred + failed == 0 ? NokoBotCli.Ok : NokoBotCli.Refused;
         });
 
@@ -103,8 +103,6 @@ internal static class DigestCommands
         });
         return date;
     }
-
-    private static string CouncilMissing(string slug) => $"Совета «{slug}» нет. Список: nokobot council list";
 
     private static DateOnly? Day(string? text) => text is not null && TryDate(text, out var d) ? d : null;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NokoBot.Domain.Councils;
 using NokoBot.Storage;
+using NokoBot.Texts;
 
 namespace NokoBot.Cli;
 
@@ -32,16 +33,16 @@ internal static partial class InviteCommand
             await context.OpenDatabaseAsync(ct);
             var slug = parse.GetValue(council)!;
             var target = await context.Get<CouncilStore>().FindAsync(slug, ct);
-            if (target is null) return await context.RefuseAsync($"Совет «{slug}» не найден (см. nokobot council list).");
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(slug));
             var partyName = parse.GetValue(party);
             var lifetime = ParseLifetime(parse.GetValue(expires)!)!.Value;
             var code = await context.Get<InviteStore>().CreateAsync(target.Id, partyName, MemberRoles.ParseOrMember(parse.GetValue(role)), lifetime, ct);
             if (code is null)
-                return await context.RefuseAsync($"В плане совета «{target.Name}» нет ответственного «{partyName}». Точные названия: nokobot plan show --council {slug}");
-            var bot = context.Configuration["Telegram:BotUsername"] is { Length: > 0 } name ? name.TrimStart('@') : "<имя_бота>";
+                return await context.RefuseAsync(InviteCliTexts.NoSuchParty(target.Name, partyName, slug));
+            var bot = context.Configuration["Telegram:BotUsername"] is { Length: > 0 } name ? name.TrimStart('@') : InviteCliTexts.BotNamePlaceholder;
             await context.Out.WriteLineAsync($"https://t.me/{bot}?start={code}");
             await context.Error.WriteLineAsync(
-                $"Одноразовая ссылка для «{partyName ?? parse.GetValue(role)}» в совете «{target.Name}» действует до {(context.Time.GetUtcNow() + lifetime).ToString("dd.MM.yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}.");
+                InviteCliTexts.LinkFor(partyName ?? parse.GetValue(role), target.Name, context.Time.GetUtcNow() + lifetime));
             return NokoBotCli.Ok;
         });
         return invite;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NokoBot.Domain.Councils;
-using NokoBot.Domain.Meetings;
 using NokoBot.Domain.Replies;
 using NokoBot.Replies;
 using NokoBot.Storage;
@@ -32,12 +31,12 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
-            if (string.IsNullOrWhiteSpace(parse.GetValue(place))) return await context.RefuseAsync("Укажите место заседания: --place \"…\".");
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
+            if (string.IsNullOrWhiteSpace(parse.GetValue(place))) return await context.RefuseAsync(MeetingCliTexts.PlaceRequired);
             var store = context.Get<MeetingStore>();
             var meetingId = await store.AddAsync(target.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place)!.Trim(), ct);
             await store.EditAgendaAsync(meetingId, parse.GetValue(items) ?? [], [], parse.GetValue(topics) ?? [], ct);
-            await context.Out.WriteLineAsync($"Заседание №{meetingId} назначено.");
+            await context.Out.WriteLineAsync(MeetingCliTexts.Scheduled(meetingId));
             return await ShowAgendaAsync(context, target, meetingId, json: false, ct);
         });
 
@@ -46,7 +45,7 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
             var meetings = await context.Get<MeetingStore>().ListAsync(target.Id, ct);
             if (parse.GetValue(json))
             {
@@ -59,13 +58,13 @@ internal static class MeetingCommands
             }
             if (meetings.Count == 0)
             {
-                await context.Out.WriteLineAsync("Заседаний пока нет. Назначьте: nokobot meeting add --council … --at \"2020-06-15 15:00\" --place \"…\"");
+                await context.Out.WriteLineAsync(MeetingCliTexts.NoneYet);
                 return NokoBotCli.Ok;
             }
-            var table = new Table().AddColumns("№", "Когда", "Где", "Состояние");
+            var table = new Table().AddColumns(MeetingCliTexts.NumberColumn, MeetingCliTexts.WhenColumn, MeetingCliTexts.WhereColumn, MeetingCliTexts.StateColumn);
             foreach (var m in meetings)
-                table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), m.LocalStart.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture), Markup.Escape(m.Place),
-                    m.Cancelled ? "отменено" : m.ProtocolName is { } p ? Markup.Escape($"протокол «{p}»") : "назначено");
+                table.AddRow(m.Id.ToString(CultureInfo.InvariantCulture), MeetingCliTexts.When(m.LocalStart), Markup.Escape(m.Place),
+                    m.Cancelled ? MeetingCliTexts.StateCancelled : m.ProtocolName is { } p ? Markup.Escape(MeetingCliTexts.StateProtocol(p)) : MeetingCliTexts.StateScheduled);
             context.Console.Write(table);
             return NokoBotCli.Ok;
         });
@@ -75,9 +74,9 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
             var store = context.Get<MeetingStore>();
-            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(MeetingCliTexts.NoMeeting(parse.GetValue(id)));
             await store.EditAgendaAsync(parse.GetValue(id), parse.GetValue(items) ?? [], parse.GetValue(drop) ?? [], parse.GetValue(topics) ?? [], ct);
             return await ShowAgendaAsync(context, target, parse.GetValue(id), parse.GetValue(json), ct);
         });
@@ -87,12 +86,12 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
             var store = context.Get<MeetingStore>();
             var meeting = await store.FindAsync(target.Id, parse.GetValue(id), ct);
-            if (meeting is null || meeting.Cancelled) return await context.RefuseAsync(meeting is null ? NoMeeting(parse.GetValue(id)) : "Заседание отменено: назначьте новое.");
+            if (meeting is null || meeting.Cancelled) return await context.RefuseAsync(meeting is null ? MeetingCliTexts.NoMeeting(parse.GetValue(id)) : MeetingCliTexts.AlreadyCancelled);
             await store.MoveAsync(meeting.Id, ParseAt(parse.GetValue(at))!.Value, parse.GetValue(place), ct);
-            await context.Out.WriteLineAsync($"Заседание №{meeting.Id} перенесено на {ParseAt(parse.GetValue(at)):dd.MM.yyyy HH:mm}.");
+            await context.Out.WriteLineAsync(MeetingCliTexts.Moved(meeting.Id, ParseAt(parse.GetValue(at))!.Value));
             return NokoBotCli.Ok;
         });
 
@@ -101,11 +100,11 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
             var store = context.Get<MeetingStore>();
-            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            if (await store.FindAsync(target.Id, parse.GetValue(id), ct) is null) return await context.RefuseAsync(MeetingCliTexts.NoMeeting(parse.GetValue(id)));
             await store.CancelAsync(parse.GetValue(id), ct);
-            await context.Out.WriteLineAsync($"Заседание №{parse.GetValue(id)} отменено.");
+            await context.Out.WriteLineAsync(MeetingCliTexts.Cancelled(parse.GetValue(id)));
             return NokoBotCli.Ok;
         });
 
@@ -115,12 +114,12 @@ internal static class MeetingCommands
         {
             using var context = contexts.Create(parse);
             var target = await FindAsync(context, parse, council, ct);
-            if (target is null) return await context.RefuseAsync(NoCouncil(parse.GetValue(council)!));
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(parse.GetValue(council)!));
             var meetings = context.Get<MeetingStore>();
             var meeting = await meetings.FindAsync(target.Id, parse.GetValue(id), ct);
-            if (meeting is null) return await context.RefuseAsync(NoMeeting(parse.GetValue(id)));
+            if (meeting is null) return await context.RefuseAsync(MeetingCliTexts.NoMeeting(parse.GetValue(id)));
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path)) return await context.RefuseAsync($"Файл не найден: {path}");
+            if (!File.Exists(path)) return await context.RefuseAsync(MeetingCliTexts.FileNotFound(path));
             var replies = context.Get<ReplyService>();
             var before = await context.Get<CouncilSnapshotStore>().LoadAsync(target, ct);
             var stored = await replies.StoreProtocolAsync(Path.GetFileName(path), async (output, token) =>
@@ -128,13 +127,13 @@ internal static class MeetingCommands
                 await using var source = File.OpenRead(path);
                 await source.CopyToAsync(output, token);
             }, ReplyService.MaxProtocolBytes, ct);
-            if (stored is null) return await context.RefuseAsync("Файл протокола больше 20 МБ.");
+            if (stored is null) return await context.RefuseAsync(MeetingCliTexts.ProtocolTooBig(ReplyService.MaxProtocolBytes));
             var outcome = await replies.ApplyAsync(target, Actor.Administrator, new ReplyRequest.MeetingProtocol(meeting.Id, stored), ct);
             if (outcome.Refusal is { } refusal) return await context.RefuseAsync(ReplyTexts.Refusal(refusal));
-            await context.Out.WriteLineAsync($"Протокол заседания №{meeting.Id} сохранён (sha256 {stored.Sha256}).");
-            await context.Out.WriteLineAsync(outcome.Recorded.Count == 0 ? "В повестке не было открытых пунктов плана." : $"Записан в пункты: {string.Join(", ", outcome.Recorded)}.");
-            if (outcome.Closed.Count > 0) await context.Out.WriteLineAsync($"Закрыты пункты: {string.Join(", ", outcome.Closed)}.");
-            foreach (var (number, due) in await replies.DatedSinceAsync(before, ct)) await context.Out.WriteLineAsync($"П. {number} получил срок: до {DeadlineTexts.Date(due)}.");
+            await context.Out.WriteLineAsync(MeetingCliTexts.ProtocolStored(meeting.Id, stored.Sha256));
+            await context.Out.WriteLineAsync(outcome.Recorded.Count == 0 ? MeetingCliTexts.NoOpenAgendaItems : MeetingCliTexts.RecordedOn(outcome.Recorded));
+            if (outcome.Closed.Count > 0) await context.Out.WriteLineAsync(MeetingCliTexts.Closed(outcome.Closed));
+            foreach (var (number, due) in await replies.DatedSinceAsync(before, ct)) await context.Out.WriteLineAsync(ReplyTexts.ItemDated(number, due));
             return NokoBotCli.Ok;
         });
         return new Command("meeting", "Council meetings: agenda from the plan, invitations, protocols") { add, list, agenda, move, cancel, protocol };
@@ -155,24 +154,14 @@ internal static class MeetingCommands
             }, CliJson.Options));
             return NokoBotCli.Ok;
         }
-        context.Console.WriteLine($"Повестка заседания №{meeting.Id}, {meeting.LocalStart:dd.MM.yyyy HH:mm}, {meeting.Place}:");
-        var table = new Table().AddColumns("№", "Пункт плана / тема", "Почему в повестке");
+        context.Console.WriteLine(MeetingCliTexts.AgendaHeading(meeting.Id, meeting.LocalStart, meeting.Place));
+        var table = new Table().AddColumns(MeetingCliTexts.NumberColumn, MeetingCliTexts.AgendaTopicColumn, MeetingCliTexts.AgendaWhyColumn);
         var n = 0;
         foreach (var line in lines)
-            table.AddRow((++n).ToString(CultureInfo.InvariantCulture), Markup.Escape(line.ItemNumber is null ? line.Text : $"п. {line.ItemNumber}. {line.Text}"), Markup.Escape(Why(line.Reason)));
+            table.AddRow((++n).ToString(CultureInfo.InvariantCulture), Markup.Escape(line.ItemNumber is null ? line.Text : MeetingCliTexts.AgendaItem(line.ItemNumber, line.Text)), Markup.Escape(MeetingCliTexts.Why(line.Reason)));
         context.Console.Write(table);
         return NokoBotCli.Ok;
     }
-
-    private static string Why(AgendaReason? reason) => reason switch
-    {
-        AgendaReason.DueAround => "срок в пределах двух недель",
-        AgendaReason.AwaitsProtocol => "результат — протокол заседания",
-        AgendaReason.Overdue => "просрочен",
-        AgendaReason.DatedByMeeting => "срок зависит от решения заседания",
-        AgendaReason.AddedBySecretary => "добавлен секретарём",
-        _ => "тема секретаря",
-    };
 
     private static async Task<Council?> FindAsync(CliContext context, ParseResult parse, Option<string> council, CancellationToken ct)
     {
@@ -183,7 +172,4 @@ internal static class MeetingCommands
     private static DateTime? ParseAt(string? text) =>
         DateTime.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
 
-    private static string NoCouncil(string slug) => $"Совет «{slug}» не найден (см. nokobot council list).";
-
-    private static string NoMeeting(long id) => $"Заседания №{id} у этого совета нет (см. nokobot meeting list).";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NokoBot.Texts;
 
 namespace NokoBot.Cli;
 
@@ -18,7 +19,7 @@ public static class NokoBotCli
             Recursive = true,
         };
         var context = new CliContextFactory(db, output, error);
-        return new RootCommand("NokoBot: turns a council's yearly НОКО work plan into reminders, agendas and digests.")
+        return new RootCommand(CliTexts.RootDescription)
         {
             db,
             CouncilCommands.Build(context),

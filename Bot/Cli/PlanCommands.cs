@@ -2,6 +2,7 @@ using System.CommandLine;
 using NokoBot.Domain.Plans;
 using NokoBot.Plans;
 using NokoBot.Storage;
+using NokoBot.Texts;
 using Spectre.Console;
 
 namespace NokoBot.Cli;
@@ -29,7 +30,7 @@ internal static class PlanCommands
             var isDryRun = parse.GetValue(dryRun);
             if (!isDryRun && slug is null)
             {
-                await context.Error.WriteLineAsync("Укажите совет: --council <краткое имя> (или --dry-run, чтобы только проверить файл).");
+                await context.Error.WriteLineAsync(PlanCliTexts.CouncilRequired);
                 return NokoBotCli.BadUsage;
             }
 
@@ -54,14 +55,14 @@ internal static class PlanCommands
                 PlanReport.WriteTable(context.Console, rows);
                 var parties = rows.SelectMany(r => r.Responsible).Distinct(StringComparer.Ordinal).ToList();
                 PlanReport.WriteSummary(context.Console, rows, parties, plan.Import.Warnings);
-                context.Console.WriteLine("Проверка без сохранения (--dry-run): база не изменена.");
+                context.Console.WriteLine(PlanCliTexts.DryRun);
                 return NokoBotCli.Ok;
             }
 
             await context.OpenDatabaseAsync(ct);
             var target = await context.Get<CouncilStore>().FindAsync(slug!, ct);
             if (target is null)
-                return await context.RefuseAsync($"Совет «{slug}» не найден. Добавьте его: nokobot council add --name \"…\" --slug {slug} --tz Europe/Moscow");
+                return await context.RefuseAsync(PlanCliTexts.CouncilToAdd(slug!));
             var plans = context.Get<PlanStore>();
             var outcome = await plans.ImportAsync(target.Id, parse.GetValue(year), plan.FileName, plan.Sha256, plan.Import, ct);
             var stored = (await plans.FindAsync(target.Id, parse.GetValue(year), ct))!;
@@ -82,8 +83,8 @@ internal static class PlanCommands
             PlanReport.WriteTable(context.Console, rows);
             PlanReport.WriteSummary(context.Console, rows, stored.UnlinkedParties, plan.Import.Warnings);
             context.Console.WriteLine(outcome.Unchanged
-                ? $"План {plan.FileName} уже загружен для «{target.Name}» на {stored.Year} год: изменений нет."
-                : $"План на {stored.Year} год сохранён для «{target.Name}»: добавлено {outcome.Added}, обновлено {outcome.Updated}, снято {outcome.Removed}.");
+                ? PlanCliTexts.Unchanged(plan.FileName, target.Name, stored.Year)
+                : PlanCliTexts.Stored(stored.Year, target.Name, outcome.Added, outcome.Updated, outcome.Removed));
             return NokoBotCli.Ok;
         });
         return import;
@@ -101,10 +102,10 @@ internal static class PlanCommands
             await context.OpenDatabaseAsync(ct);
             var slug = parse.GetValue(council)!;
             var target = await context.Get<CouncilStore>().FindAsync(slug, ct);
-            if (target is null) return await context.RefuseAsync($"Совет «{slug}» не найден (см. nokobot council list).");
+            if (target is null) return await context.RefuseAsync(CliTexts.CouncilNotFound(slug));
             int? planYear = parse.GetResult(year) is { Tokens.Count: > 0 } ? parse.GetValue(year) : null;
             var plan = await context.Get<PlanStore>().FindAsync(target.Id, planYear, ct);
-            if (plan is null) return await context.RefuseAsync($"У совета «{target.Name}» ещё нет плана{(planYear is null ? "" : $" на {planYear} год")}. Загрузите: nokobot plan import <файл> --council {slug} --year …");
+            if (plan is null) return await context.RefuseAsync(PlanCliTexts.NoPlan(target.Name, planYear, slug));
 
             var rows = plan.Items.Select(i => new PlanReportRow(i.Number, i.Section, i.Title, i.Parties, i.Deadline, i.Result, i.DueOverride)).ToList();
             if (parse.GetValue(json))
@@ -125,7 +126,7 @@ internal static class PlanCommands
                 }));
                 return NokoBotCli.Ok;
             }
-            context.Console.WriteLine($"{target.Name}: план на {plan.Year} год (файл {plan.SourceFile}).");
+            context.Console.WriteLine(PlanCliTexts.Heading(target.Name, plan.Year, plan.SourceFile));
             PlanReport.WriteTable(context.Console, rows);
             PlanReport.WriteSummary(context.Console, rows, plan.UnlinkedParties, []);
             return NokoBotCli.Ok;

@@ -31,8 +31,8 @@ internal static class PlanReport
     public static void WriteTable(IAnsiConsole console, IReadOnlyList<PlanReportRow> rows)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("№").AddColumn("Мероприятие").AddColumn("Ответственные")
-            .AddColumn("Срок в плане").AddColumn("Как понят").AddColumn("Внимание");
+            .AddColumn(PlanCliTexts.NumberColumn).AddColumn(PlanCliTexts.TitleColumn).AddColumn(PlanCliTexts.PartiesColumn)
+            .AddColumn(PlanCliTexts.DeadlineTextColumn).AddColumn(PlanCliTexts.UnderstoodColumn).AddColumn(PlanCliTexts.AttentionColumn);
         string? section = null;
         foreach (var row in rows)
         {
@@ -41,7 +41,7 @@ internal static class PlanReport
                 section = row.Section;
                 table.AddRow(new Markup(""), new Markup($"[bold]{Markup.Escape(Shorten(section, 70))}[/]"));
             }
-            var understood = row.DueOverride is { } due ? $"до {DeadlineTexts.Date(due)} (назначено)" : DeadlineTexts.Describe(row.Deadline);
+            var understood = row.DueOverride is { } due ? PlanCliTexts.DueSet(due) : DeadlineTexts.Describe(row.Deadline);
             var attention = row.DueOverride is null ? DeadlineTexts.Attention(row.Deadline) : null;
             table.AddRow(
                 Markup.Escape(row.Number),
@@ -58,11 +58,11 @@ internal static class PlanReport
     {
         var needDate = rows.Where(r => r.DueOverride is null && r.Deadline.Kind is DeadlineKind.Unscheduled or DeadlineKind.Unknown).Select(r => r.Number).ToList();
         var waiting = rows.Where(r => r.Deadline.Kind == DeadlineKind.Relative).Select(r => r.Number).ToList();
-        console.WriteLine($"Пунктов: {rows.Count}.");
-        if (needDate.Count > 0) console.WriteLine($"Нужна дата: п. {string.Join(", ", needDate)} (задайте её командой /setdue в Telegram).");
-        if (waiting.Count > 0) console.WriteLine($"Ждут события: п. {string.Join(", ", waiting)} (отметьте событие командой /event).");
-        if (unlinkedParties.Count > 0) console.WriteLine($"Ответственные без участников: {string.Join("; ", unlinkedParties)} (пригласите: nokobot invite --party \"…\").");
-        foreach (var warning in warnings) console.WriteLine($"Предупреждение: {warning}");
+        console.WriteLine(PlanCliTexts.ItemCount(rows.Count));
+        if (needDate.Count > 0) console.WriteLine(PlanCliTexts.NeedDate(needDate));
+        if (waiting.Count > 0) console.WriteLine(PlanCliTexts.WaitingForEvent(waiting));
+        if (unlinkedParties.Count > 0) console.WriteLine(PlanCliTexts.UnlinkedParties(unlinkedParties));
+        foreach (var warning in warnings) console.WriteLine(CliTexts.Warning(warning));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class SimulationReport
         }
         console.Write(byItem);
         console.WriteLine(SimulationTexts.Total(result.Messages, result.Deliveries.Count, result.TranscriptPath, result.MailFolder));
-        foreach (var warning in result.Warnings) console.WriteLine(SimulationTexts.Warning(warning));
+        foreach (var warning in result.Warnings) console.WriteLine(CliTexts.Warning(warning));
     }
 
     public static string ToJson(SimulationResult result)

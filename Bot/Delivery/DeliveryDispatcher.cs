@@ -62,14 +62,14 @@ public sealed class DeliveryDispatcher(
     private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset now, CancellationToken ct)
     {
         var stale = message.Rows.Where(r => ReminderKinds.Parse(r.Kind) is { } k && k.IsItemReminder() && now - r.DueAt > snapshot.Settings.CatchUpGrace).ToList();
-        foreach (var row in stale) await SkipAsync(row.Key, "устарело (сервис не работал), попадёт в дайджест", ct);
+        foreach (var row in stale) await SkipAsync(row.Key, SkipReasons.Stale, ct);
         if (stale.Count > 0) message = message with { Rows = [.. message.Rows.Except(stale)] };
         if (message.Rows.Count == 0) return false;
         if (!_channels.TryGetValue(message.Channel, out var channel))
         {
             // Left pending it would wake the scheduler again at once, forever.
             DeliveryLog.NoChannel(logger, message.Key, message.Channel);
-            foreach (var row in message.Rows) await SkipAsync(row.Key, $"канал {message.Channel} не настроен", ct);
+            foreach (var row in message.Rows) await SkipAsync(row.Key, SkipReasons.NoChannel(message.Channel), ct);
             return false;
         }
 

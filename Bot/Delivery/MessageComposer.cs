@@ -52,7 +52,7 @@ public static class MessageComposer
         ArgumentNullException.ThrowIfNull(rows);
         var first = rows.Rows[0];
         var recipient = RecipientOf(snapshot, first);
-        if (recipient is null) return Drop(rows, "участник удалён");
+        if (recipient is null) return Drop(rows, SkipReasons.MemberRemoved);
         var late = rows.Rows.Any(r => r.Late);
         var zone = snapshot.Council.TimeZone;
         switch (ReminderKinds.Parse(first.Kind))
@@ -65,7 +65,7 @@ public static class MessageComposer
                                           && DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date):
                 return snapshot.Digest(date) is { } digest
                     ? new(new DigestMessage(rows.Key, snapshot.Council.Name, zone, recipient, digest), [])
-                    : Drop(rows, "сообщать нечего");
+                    : Drop(rows, SkipReasons.NothingToReport);
             case ReminderKind.Agenda when DeliveryKey.TryParseOccurrence(first.Key, "meeting", out var meetingId, out _)
                                           && snapshot.Meeting(meetingId) is { } record:
                 var kind2 = (MeetingNoticeKind)DeliveryKey.SequenceOf(first.Key);
@@ -75,7 +75,7 @@ public static class MessageComposer
                 return new(new MeetingMessage(rows.Key, snapshot.Council.Name, zone, recipient, kind2,
                     snapshot.ToMeeting(record, withAgenda: kind2 == MeetingNoticeKind.Agenda), closed), []);
             default:
-                return Drop(rows, "нечего отправлять: заседание или сводка не найдены");
+                return Drop(rows, SkipReasons.NothingToSend);
         }
     }
 
@@ -92,7 +92,7 @@ public static class MessageComposer
             var item = row.ItemId is { } itemId ? snapshot.Item(itemId) : null;
             if (item is null)
             {
-                dropped.Add((row, "пункт удалён"));
+                dropped.Add((row, SkipReasons.ItemRemoved));
                 continue;
             }
             var progress = snapshot.Progress(item);
@@ -102,7 +102,7 @@ public static class MessageComposer
                 || kind is not (ReminderKind.Escalation or ReminderKind.AskDate) && own.Count > 0 && own.All(p => !progress.IsOpenFor(p));
             if (settled || (kind == ReminderKind.AskDate && snapshot.CurrentDue(item, today) is not null))
             {
-                dropped.Add((row, "пункт уже выполнен или получил срок"));
+                dropped.Add((row, SkipReasons.ItemSettled));
                 continue;
             }
             DateOnly? due = kind is ReminderKind.Before or ReminderKind.Due or ReminderKind.Overdue or ReminderKind.Escalation

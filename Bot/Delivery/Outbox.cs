@@ -26,7 +26,7 @@ public sealed class Outbox(DeliveryLedger ledger)
             var lateness = now - delivery.At;
             if (!await ledger.EnqueueAsync(delivery.Request, ct, late: lateness > LateAfter)) continue;
             written++;
-            if (lateness > grace) await ledger.MarkSkippedAsync(delivery.Request.Key, "пропущено во время простоя, попадёт в дайджест", ct);
+            if (lateness > grace) await ledger.MarkSkippedAsync(delivery.Request.Key, SkipReasons.MissedWhileDown, ct);
         }
         return written;
     }

@@ -74,7 +74,7 @@ public static class DigestEmail
     /// <summary>«п. 4. Title — parties — 30.06.2020»: one line per item, readable without a table.</summary>
     private static string TextRow(string[] headers, string[] row)
     {
-        var sb = new StringBuilder($"  п. {row[0]}. {row[1]}");
+        var sb = new StringBuilder("  " + EmailTexts.DigestTextItem(row[0], row[1]));
         for (var i = 2; i < row.Length; i++)
             if (!string.IsNullOrEmpty(row[i])) sb.Append(CultureInfo.InvariantCulture, $" | {headers[i]}: {row[i]}");
         return sb.ToString();

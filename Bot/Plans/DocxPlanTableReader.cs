@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using NokoBot.Domain.Plans;
+using NokoBot.Texts;
 
 namespace NokoBot.Plans;
 
@@ -28,21 +29,20 @@ public static class DocxPlanTableReader
         {
             using var document = WordprocessingDocument.Open(stream, false, Limits);
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new PlanFormatException("В документе Word нет текста.");
+                ?? throw new PlanFormatException(PlanTexts.DocxWithoutText);
             var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).Select(ReadTable).ToList();
-            if (tables.Count == 0) throw new PlanFormatException("В документе нет таблицы плана.");
+            if (tables.Count == 0) throw new PlanFormatException(PlanTexts.DocxWithoutTable);
             return tables.FirstOrDefault(LooksLikePlan) ?? tables[0];
         }
         catch (Exception e) when (e is FileFormatException or OpenXmlPackageException or InvalidDataException or IOException or XmlException
             or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            throw new PlanFormatException("Файл повреждён или не является документом Word (.docx).");
+            throw new PlanFormatException(PlanTexts.NotDocx);
         }
     }
 
     private static bool LooksLikePlan(PlanTable table) =>
-        table.Rows.Take(5).Any(row => row.Count(c => c.Contains("Срок", StringComparison.OrdinalIgnoreCase)
-            || c.Contains("Наименование", StringComparison.OrdinalIgnoreCase) || c.Contains("Ответствен", StringComparison.OrdinalIgnoreCase)) >= 2);
+        table.Rows.Take(5).Any(row => row.Count(PlanHeaderWords.IsHeaderCell) >= 2);
 
     private static PlanTable ReadTable(Table table)
     {
@@ -60,7 +60,7 @@ public static class DocxPlanTableReader
                 var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
                 // Word has at most 63 columns; a wider span is a damaged file, and filling it in would exhaust memory.
                 if (span > MaxColumns)
-                    throw new PlanFormatException($"Таблица в документе Word повреждена: ячейка объединяет больше {MaxColumns} колонок, в Word столько не бывает.");
+                    throw new PlanFormatException(PlanTexts.DocxTooWide(MaxColumns));
                 cells.Add(text);
                 // A cell spanning grid columns keeps the later cells in their columns.
                 for (var i = 1; i < span; i++) cells.Add("");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NokoBot.Domain.Plans;
+using NokoBot.Texts;
 
 namespace NokoBot.Plans;
 
@@ -22,8 +23,8 @@ public static class PlanFileReader
     public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null)
     {
         var info = new FileInfo(path);
-        if (!info.Exists) throw new PlanFormatException($"Файл не найден: {path}");
-        if (info.Length > MaxBytes) throw new PlanFormatException($"Файл {info.Name} слишком большой ({info.Length / 1024 / 1024} МБ): план не может быть больше 20 МБ.");
+        if (!info.Exists) throw new PlanFormatException(PlanTexts.FileNotFound(path));
+        if (info.Length > MaxBytes) throw new PlanFormatException(PlanTexts.FileTooLarge(info.Name, MaxBytes, info.Length));
         byte[] content;
         try
         {
@@ -31,7 +32,7 @@ public static class PlanFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PlanFormatException($"Не удалось прочитать файл {info.Name}: {e.Message}");
+            throw new PlanFormatException(PlanTexts.Unreadable(info.Name, e.Message));
         }
         return Read(content, info.Name, planYear, knownParties);
     }
@@ -39,8 +40,8 @@ public static class PlanFileReader
     public static PlanFile Read(byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length == 0) throw new PlanFormatException($"Файл {fileName} пуст.");
-        if (content.Length > MaxBytes) throw new PlanFormatException($"Файл {fileName} слишком большой: план не может быть больше 20 МБ.");
+        if (content.Length == 0) throw new PlanFormatException(PlanTexts.Empty(fileName));
+        if (content.Length > MaxBytes) throw new PlanFormatException(PlanTexts.FileTooLarge(fileName, MaxBytes));
         var table = content.AsSpan().StartsWith(ZipSignature)
             ? DocxPlanTableReader.Read(new MemoryStream(content, writable: false))
             : PlainTextPlanReader.Read(Decode(content, fileName));
@@ -51,7 +52,7 @@ public static class PlanFileReader
     /// <summary>Strict UTF-8 first (a BOM or not); text that is not valid UTF-8 is Windows-1251, Word's Russian default.</summary>
     private static string Decode(byte[] content, string fileName)
     {
-        if (LooksBinary(content)) throw new PlanFormatException($"Файл {fileName} не является текстовым планом: сохраните план из Word как .docx или как обычный текст.");
+        if (LooksBinary(content)) throw new PlanFormatException(PlanTexts.NotText(fileName));
         try
         {
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NokoBot.Texts;
 
 namespace NokoBot.Simulation;
 
@@ -23,7 +24,7 @@ public sealed record CouncilDefinition(string Slug, string Name, string TimeZone
         return (slug is not null
                    ? known.FirstOrDefault(d => d.Slug == slug)
                    : known.FirstOrDefault(d => planName.StartsWith(d.Slug, StringComparison.Ordinal)))
-               ?? new CouncilDefinition(slug ?? "simulation", "Общественный совет (симуляция)", "Europe/Moscow");
+               ?? new CouncilDefinition(slug ?? "simulation", SimulationTexts.DefaultCouncilName, "Europe/Moscow");
     }
 
     private static CouncilDefinition? Read(string path)

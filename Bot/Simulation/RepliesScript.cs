@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NokoBot.Texts;
 
 namespace NokoBot.Simulation;
 
@@ -30,6 +31,8 @@ public static partial class RepliesScript
 {
     public static readonly TimeOnly DefaultTime = new(12, 0);
 
+    private static readonly string[] Verbs = ["done", "postpone", "setdue", "event", "meeting"];
+
     public static IReadOnlyList<ScriptAction> Parse(IEnumerable<string> lines)
     {
         var actions = new List<ScriptAction>();
@@ -47,12 +50,12 @@ public static partial class RepliesScript
     private static ScriptAction ParseLine(string line, int number)
     {
         var m = LinePattern().Match(line);
-        if (!m.Success) throw Error(number, "ожидается «ГГГГ-ММ-ДД [ЧЧ:ММ] действие …»");
+        if (!m.Success) throw Error(number, SimulationTexts.ScriptExpectsLine);
         if (!DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw Error(number, $"неверная дата «{m.Groups["date"].Value}»");
+            throw Error(number, SimulationTexts.ScriptBadDate(m.Groups["date"].Value));
         var time = DefaultTime;
         if (m.Groups["time"].Success && !TimeOnly.TryParseExact(m.Groups["time"].Value, "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-            throw Error(number, $"неверное время «{m.Groups["time"].Value}»");
+            throw Error(number, SimulationTexts.ScriptBadTime(m.Groups["time"].Value));
         var at = date.ToDateTime(time);
         var args = Words(m.Groups["args"].Value);
         var verb = m.Groups["verb"].Value.ToLowerInvariant();
@@ -63,26 +66,26 @@ public static partial class RepliesScript
             "setdue" when args.Count == 2 => new ScriptAction.SetDue(at, number, args[0], Date(args[1], number)),
             "event" when args.Count >= 1 => new ScriptAction.RecordEvent(at, number, string.Join(' ', args)),
             "meeting" when args.Count >= 2 => new ScriptAction.Meeting(at, number, Time(args[0], number), string.Join(' ', args.Skip(1))),
-            "done" => throw Error(number, "ожидается «done <пункт> [\"сторона\"]»"),
-            "postpone" => throw Error(number, "ожидается «postpone <пункт> <ГГГГ-ММ-ДД> [причина]»"),
-            "setdue" => throw Error(number, "ожидается «setdue <пункт> <ГГГГ-ММ-ДД>»"),
-            "event" => throw Error(number, "ожидается «event <название события>»"),
-            "meeting" => throw Error(number, "ожидается «meeting <ЧЧ:ММ> \"место\"»"),
-            _ => throw Error(number, $"неизвестное действие «{verb}» (есть done, postpone, setdue, event, meeting)"),
+            "done" => throw Error(number, SimulationTexts.ScriptExpectsDone),
+            "postpone" => throw Error(number, SimulationTexts.ScriptExpectsPostpone),
+            "setdue" => throw Error(number, SimulationTexts.ScriptExpectsSetDue),
+            "event" => throw Error(number, SimulationTexts.ScriptExpectsEvent),
+            "meeting" => throw Error(number, SimulationTexts.ScriptExpectsMeeting),
+            _ => throw Error(number, SimulationTexts.ScriptUnknownAction(verb, Verbs)),
         };
     }
 
     private static DateOnly Date(string text, int number) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw Error(number, $"неверная дата «{text}»");
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw Error(number, SimulationTexts.ScriptBadDate(text));
 
     private static TimeOnly Time(string text, int number) =>
-        TimeOnly.TryParseExact(text, "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : throw Error(number, $"неверное время «{text}»");
+        TimeOnly.TryParseExact(text, "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : throw Error(number, SimulationTexts.ScriptBadTime(text));
 
     /// <summary>Words, with "double quoted" groups kept whole.</summary>
     private static List<string> Words(string text) =>
         [.. WordPattern().Matches(text).Select(w => w.Groups["q"].Success ? w.Groups["q"].Value : w.Value)];
 
-    private static FormatException Error(int line, string what) => new($"Сценарий ответов, строка {line}: {what}.");
+    private static FormatException Error(int line, string what) => new(SimulationTexts.ScriptError(line, what));
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:\s+(?<time>\d{1,2}:\d{2}))?\s+(?<verb>[A-Za-z-]+)\s*(?<args>.*)$")]
     private static partial Regex LinePattern();

@@ -18,7 +18,7 @@ public sealed class UpdateReceiver(
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    private static readonly BotCommand[] Commands = [.. ChatTexts.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
+    private static readonly BotCommand[] Commands = [.. CommandTable.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -26,19 +26,6 @@ public static class ChatTexts
 
     public const string SecretaryFallbackName = "секретарь";
 
-    /// <summary>The commands Telegram shows in its menu, with a short description each.</summary>
-    public static IReadOnlyList<(string Command, string Description)> Menu { get; } =
-    [
-        ("my", "Мои открытые пункты"),
-        ("plan", "План совета"),
-        ("item", "Пункт и его история: /item 4"),
-        ("done", "Отметить выполнение: /done 4"),
-        ("postpone", "Перенести срок: /postpone 4 15.07 причина"),
-        ("protocol", "Подпись к файлу протокола: /protocol 8"),
-        ("settings", "Моё время напоминаний и сводка"),
-        ("help", "Все команды"),
-    ];
-
     // Reminders
 
     /// <summary>Everything due for one person at one moment: each item's headline and details, soonest first.</summary>
@@ -81,31 +68,21 @@ public static class ChatTexts
 
     // Help and errors
 
+    /// <summary>The answer to /help: the members' commands, and for the secretary and chair theirs too (from <see cref="CommandTable"/>).</summary>
     public static ChatText Help(bool admin)
     {
-        var lines = new List<TextLine>
-        {
-            new("Команды", true),
-            new("/my — мои открытые пункты, ближайшие сроки сначала"),
-            new("/plan — весь план совета (по страницам: /plan 2)"),
-            new("/item N — пункт и его история"),
-            new("/done N [комментарий] — отметить выполнение"),
-            new("/postpone N дата [причина] — перенести срок (дата: 15.07, 15.07.2020, 15 июля или +7)"),
-            new("/protocol N — подписью к файлу протокола"),
-            new("/settings — моё время напоминаний; только еженедельная сводка"),
-        };
+        var lines = new List<TextLine> { new("Команды", true) };
+        lines.AddRange(Commands(CommandAudience.Members));
         if (admin)
         {
             lines.Add(new(""));
             lines.Add(new("Для секретаря и председателя", true));
-            lines.Add(new("/invite ответственный — ссылка-приглашение"));
-            lines.Add(new("/event событие дата — отметить событие (сроки «после …» получат даты)"));
-            lines.Add(new("/setdue N дата — назначить срок пункту без даты"));
-            lines.Add(new("/members — участники и их ответственность"));
-            lines.Add(new("/meeting дата ЧЧ:ММ место — назначить заседание"));
-            lines.Add(new("/linkgroup — (в группе совета) присылать туда повестки"));
+            lines.AddRange(Commands(CommandAudience.SecretaryAndChair));
         }
         return new ChatText(lines);
+
+        static IEnumerable<TextLine> Commands(CommandAudience audience) =>
+            CommandTable.All.Where(c => c.Audience == audience && c != CommandTable.Help).Select(c => new TextLine(c.Line));
     }
 
     public static string Unknown(string name) => $"Не знаю команды /{name}. Список команд — /help.";

@@ -50,12 +50,9 @@ public static class EmailTexts
     public const string HowToRespondTitle = "Как ответить";
     public const string HowToRespondLead = "Отправьте боту совета в Telegram:";
 
+    /// <summary>The answers to a reminder (from <see cref="CommandTable.Answers"/>), for one item or for «N».</summary>
     public static IReadOnlyList<(string Command, string Meaning)> Commands(string number) =>
-    [
-        ($"/done {number}", "работа выполнена"),
-        ($"/postpone {number} ДД.ММ.ГГГГ причина", "перенести срок"),
-        ($"/protocol {number}", "прикрепить протокол"),
-    ];
+        [.. CommandTable.Answers.Select(c => (c.For(number), c.Described))];
 
     public const string NoTelegram = "Если вы не пользуетесь Telegram, сообщите о выполнении секретарю совета.";
 
@@ -115,6 +112,9 @@ public static class EmailTexts
     public const string PostponeColumn = "Перенос";
     public const string ReasonColumn = "Причина";
     public const string NoDate = "без даты";
+
+    /// <summary>An item in the digest's plain-text part, where there is no table: «п. 4. Title».</summary>
+    public static string DigestTextItem(string number, string title) => $"п. {number}. {title}";
 
     public static string Postponement(DateOnly? from, DateOnly to) =>
         from is { } f ? $"{DeadlineTexts.Date(f)} → {DeadlineTexts.Date(to)}" : $"→ {DeadlineTexts.Date(to)}";

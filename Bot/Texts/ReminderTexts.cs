@@ -30,16 +30,17 @@ public static class ReminderTexts
         if (!string.IsNullOrWhiteSpace(n.Result)) lines.Add($"Ожидаемый результат: {n.Result}");
         lines.Add(n.Kind switch
         {
-            ReminderKind.AskDate => $"Назначьте срок: /setdue {n.ItemNumber} ДД.ММ.ГГГГ",
-            ReminderKind.Escalation => $"Ход работы: /item {n.ItemNumber}",
-            _ when answerHint => $"Ответьте: /done {n.ItemNumber} — выполнено; /postpone {n.ItemNumber} ДД.ММ причина — перенести срок",
+            ReminderKind.AskDate => $"Назначьте срок: {CommandTable.SetDue.For(n.ItemNumber)}",
+            ReminderKind.Escalation => $"Ход работы: {CommandTable.Item.For(n.ItemNumber)}",
+            _ when answerHint => $"Ответьте: {CommandTable.Done.Offer(n.ItemNumber)}; {CommandTable.Postpone.Offer(n.ItemNumber)}",
             _ => "",
         });
         return [.. lines.Where(l => l.Length > 0)];
     }
 
     /// <summary>How to answer a message about several items, said once at its end.</summary>
-    public const string BundleAnswerHint = "Ответьте кнопками под пунктами или командами: /done N — выполнено; /postpone N ДД.ММ причина — перенести срок.";
+    public static string BundleAnswerHint =>
+        $"Ответьте кнопками под пунктами или командами: {CommandTable.Done.Offer("N")}; {CommandTable.Postpone.Offer("N")}.";
 
     public const string LateNote = "(Напоминание отправлено с опозданием: сервис был недоступен.)";
 

@@ -38,7 +38,10 @@ public static class ReplyTexts
     public static string MeetingProtocolStored(DateTime meeting, string fileName, IReadOnlyList<string> closed, IReadOnlyList<(string Number, DateOnly Due)> dated) =>
         $"📎 Протокол «{fileName}» заседания {meeting.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} сохранён."
         + (closed.Count > 0 ? $" Закрыты пункты: {string.Join(", ", closed)}." : "")
-        + string.Concat(dated.Select(d => $" П. {d.Number} получил срок: до {DeadlineTexts.Date(d.Due)}."));
+        + string.Concat(dated.Select(d => " " + ItemDated(d.Number, d.Due)));
+
+    /// <summary>An item whose deadline hung on the meeting's decision, now dated by its protocol.</summary>
+    public static string ItemDated(string number, DateOnly due) => $"П. {number} получил срок: до {DeadlineTexts.Date(due)}.";
 
     /// <summary>The comment a meeting's protocol leaves on each agenda item.</summary>
     public static string MeetingProtocolComment(DateTime meeting) => $"протокол заседания {meeting.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}";

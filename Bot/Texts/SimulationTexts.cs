@@ -27,6 +27,23 @@ public static class SimulationTexts
 
     public static string ScriptNotFound(string path) => $"Файл сценария не найден: {path}";
 
+    // The replies script (--replies): what is wrong with a line
+
+    public static string ScriptError(int line, string what) => $"Сценарий ответов, строка {line}: {what}.";
+
+    public const string ScriptExpectsLine = "ожидается «ГГГГ-ММ-ДД [ЧЧ:ММ] действие …»";
+    public const string ScriptExpectsDone = "ожидается «done <пункт> [\"сторона\"]»";
+    public const string ScriptExpectsPostpone = "ожидается «postpone <пункт> <ГГГГ-ММ-ДД> [причина]»";
+    public const string ScriptExpectsSetDue = "ожидается «setdue <пункт> <ГГГГ-ММ-ДД>»";
+    public const string ScriptExpectsEvent = "ожидается «event <название события>»";
+    public const string ScriptExpectsMeeting = "ожидается «meeting <ЧЧ:ММ> \"место\"»";
+
+    public static string ScriptBadDate(string text) => $"неверная дата «{text}»";
+
+    public static string ScriptBadTime(string text) => $"неверное время «{text}»";
+
+    public static string ScriptUnknownAction(string verb, IEnumerable<string> known) => $"неизвестное действие «{verb}» (есть {string.Join(", ", known)})";
+
     // Tables
     public const string MonthColumn = "Месяц";
     public const string RemindersColumn = "Напоминания";
@@ -39,6 +56,4 @@ public static class SimulationTexts
 
     public static string Total(int messages, int entries, string transcript, string mail) =>
         $"Всего сообщений: {messages} (упоминаний пунктов: {entries}). Переписка в Telegram: {transcript}; письма: {mail}.";
-
-    public static string Warning(string text) => $"Предупреждение: {text}";
 }
