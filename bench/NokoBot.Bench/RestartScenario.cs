@@ -38,15 +38,18 @@ internal static class RestartScenario
 
         var watch = Stopwatch.StartNew();
         await rig.StartAsync(1_000_000);
+        TimeSpan? written = null;
         while (await rig.CountAsync("SELECT count(*) FROM deliveries WHERE status <> 'pending'") < Messages)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("the backlog was not handled in 5 minutes");
+            if (written is null && await rig.CountAsync("SELECT count(*) FROM deliveries") >= Messages) written = watch.Elapsed;
             await Task.Delay(50);
         }
         watch.Stop();
         var accepted = rig.AcceptedReminders();
         var duplicates = accepted.Count - rig.Api.CallsTo("sendMessage").Select(c => c.Body.ToJsonString()).Distinct(StringComparer.Ordinal).Count();
         Report.Line("restart.backlog_handled", watch.Elapsed.TotalSeconds, "s", goal: 30);
+        Report.Line("restart.ledger_written", (written ?? watch.Elapsed).TotalSeconds, "s (start → every delivery in the ledger, polled every 50 ms)");
         Report.Line("restart.sent", accepted.Count, "messages (one item each)", Messages, "messages that fell due while down");
         Report.Line("restart.ledger_rows", await rig.CountAsync("SELECT count(*) FROM deliveries"), "deliveries written");
         Report.Line("restart.duplicates", duplicates, "messages sent twice", goal: 0);
