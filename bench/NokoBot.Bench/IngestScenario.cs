@@ -75,8 +75,8 @@ internal static class IngestScenario
 
         var watch = Stopwatch.StartNew();
         await rig.StartAsync(1_000_000);
-        var state = new StateStore(rig.Database, time);
-        while (await state.GetAsync(UpdateProcessor.OffsetKey, CancellationToken.None) != (last + 1).ToString(CultureInfo.InvariantCulture))
+        var state = rig.Get<StateStore>();
+        while (await state.GetAsync(StateKeys.TelegramOffset, CancellationToken.None) != (last + 1).ToString(CultureInfo.InvariantCulture))
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(6)) throw new TimeoutException("the updates were not all handled in 6 minutes");
             await Task.Delay(20);
@@ -88,14 +88,16 @@ internal static class IngestScenario
     /// <summary>The receiver's commit alone: a reply and the next offset in one transaction.</summary>
     private static async Task<double> CommitPathPerSecondAsync(string folder)
     {
-        var db = new SqliteDatabase(Path.Combine(folder, "nokobot.db"));
         var time = TimeProvider.System;
-        await new MigrationRunner(db, time).ApplyAsync(CancellationToken.None);
-        var council = (await new CouncilStore(db, time).AddAsync("bench", "Совет", "Europe/Moscow", CancellationToken.None))!;
+        using var host = BenchHost.Build(Path.Combine(folder, "nokobot.db"), time);
+        await host.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        var council = (await host.Get<CouncilStore>().AddAsync("bench", "Совет", "Europe/Moscow", CancellationToken.None))!;
         var item = new PlanItem("1", null, "Пункт", ["Совет"], "июнь", new WindowDeadline("июнь", new(2020, 6, 1), new(2020, 6, 30)), "протокол");
-        await new PlanStore(db, time).ImportAsync(council.Id, 2020, "b.txt", "x", new PlanImport([item], []), CancellationToken.None);
-        var itemId = (await new PlanStore(db, time).FindAsync(council.Id, 2020, CancellationToken.None))!.Items[0].Id;
-        var state = new StateStore(db, time);
+        var plans = host.Get<PlanStore>();
+        await plans.ImportAsync(council.Id, 2020, "b.txt", "x", new PlanImport([item], []), CancellationToken.None);
+        var itemId = (await plans.FindAsync(council.Id, 2020, CancellationToken.None))!.Items[0].Id;
+        var db = host.Get<SqliteDatabase>();
+        var state = host.Get<StateStore>();
 
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < CommitPathCount; i++)
@@ -103,7 +105,7 @@ internal static class IngestScenario
             await using var connection = await db.OpenAsync(CancellationToken.None);
             await using var tx = await connection.BeginTransactionAsync();
             await ReplyStore.AppendAsync(connection, tx, new Reply(itemId, ReplyKind.Postponed, time.GetUtcNow(), "Совет", null, "bench", new DateOnly(2020, 7, 1)), CancellationToken.None);
-            await state.SetAsync(connection, tx, UpdateProcessor.OffsetKey, (i + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None);
+            await state.SetAsync(connection, tx, StateKeys.TelegramOffset, (i + 1).ToString(CultureInfo.InvariantCulture), CancellationToken.None);
             await tx.CommitAsync();
         }
         watch.Stop();

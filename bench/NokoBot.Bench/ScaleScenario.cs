@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NokoBot.Delivery;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace NokoBot.Bench;
 
 /// <summary>
 /// Many councils × 50 items (phrasings from the seeds), imported and scheduled: one sweep over all of them (plan,
-/// ledger, next wake-up). Councils from NOKOBOT_BENCH_COUNCILS (default 10 000).
+/// ledger, next wake-up) through the service's composition root. Councils from NOKOBOT_BENCH_COUNCILS (default 10 000).
 /// </summary>
 internal static class ScaleScenario
 {
@@ -32,8 +32,16 @@ internal static class ScaleScenario
         try
         {
             var time = TimeProvider.System;
-            var db = new SqliteDatabase(Path.Combine(folder.FullName, "nokobot.db"));
-            await new MigrationRunner(db, time).ApplyAsync(CancellationToken.None);
+            // The service's composition root with Quartz and email (digests are email: without it there are no digest triggers), not started.
+            using var host = BenchHost.CreateBuilder(Path.Combine(folder.FullName, "nokobot.db"), time, new Dictionary<string, string?>
+            {
+                ["Calendar:Path"] = Path.Combine(ParserScenario.RepoRoot(), "config", "calendar", "ru.txt"),
+                ["Smtp:Enabled"] = "true",
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Security"] = "None",
+                ["Smtp:From"] = "noko@example.org",
+            }, service: true).Build();
+            await host.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
             var items = Enumerable.Range(1, 50).Select(i =>
             {
                 var text = Phrasings[i % Phrasings.Length];
@@ -42,25 +50,23 @@ internal static class ScaleScenario
             }).ToList();
 
             var watch = Stopwatch.StartNew();
-            var councilStore = new CouncilStore(db, time);
-            var plans = new PlanStore(db, time);
+            var councilStore = host.Get<CouncilStore>();
+            var plans = host.Get<PlanStore>();
             for (var c = 0; c < councils; c++)
             {
                 var council = (await councilStore.AddAsync($"c{c}", $"Совет {c}", c % 2 == 0 ? "Europe/Moscow" : "Asia/Yakutsk", CancellationToken.None))!;
                 await plans.ImportAsync(council.Id, 2026, "plan.txt", "sha", new PlanImport(items, []), CancellationToken.None);
             }
-            var imported = watch.Elapsed.TotalSeconds;
+            var imported = watch.Elapsed;
 
-            var planner = new ReminderPlanner(CalendarFile.Load(Path.Combine(ParserScenario.RepoRoot(), "config", "calendar", "ru.txt")));
-            var ledger = new DeliveryLedger(db, time);
-            var sweep = new ReminderSweep(new CouncilSnapshotStore(db, time),
-                new DeliveryDispatcher(ledger, new MemberChannels(db), [], time, NullLogger<DeliveryDispatcher>.Instance),
-                planner, ledger, new StateStore(db, time), time, []);
-            var result = await sweep.RunAsync(CancellationToken.None);
-            var triggers = await ScheduleAsync(result, time);
+            var result = await host.Get<DeliverySweep>().RunAsync(CancellationToken.None);
+            var swept = watch.Elapsed;
+            var triggers = await ScheduleAsync(host, result, time);
             watch.Stop();
 
-            Report.Line($"scale.import.{councils}x50", imported, "s");
+            Report.Line($"scale.import.{councils}x50", imported.TotalSeconds, "s");
+            Report.Line($"scale.sweep.{councils}x50", (swept - imported).TotalSeconds, "s (one sweep over every council: snapshot, plan, ledger)");
+            Report.Line($"scale.schedule.{councils}x50", (watch.Elapsed - swept).TotalSeconds, "s (Quartz triggers)");
             Report.Line($"scale.imported_and_scheduled.{councils}x50", watch.Elapsed.TotalSeconds, "s", goal: 10);
             Report.Line("scale.quartz_triggers", triggers, "triggers");
             Report.Line("scale.next_wake_up_found", result.NextWakeUp is null ? 0 : 1, "bool");
@@ -72,20 +78,19 @@ internal static class ScaleScenario
         }
     }
 
-    /// <summary>The triggers the service keeps in Quartz after that sweep: the sweep's next wake-up, the health check, a digest cron per council.</summary>
-    private static async Task<int> ScheduleAsync(ReminderSweep.Result result, TimeProvider time)
+    /// <summary>
+    /// The triggers the service keeps in Quartz after that sweep, set the way it sets them: start-up's (the sweep, the
+    /// hourly health line), the sweep job's next wake-up, a digest cron per council (and a catch-up when the latest
+    /// digest passed within the grace).
+    /// </summary>
+    private static async Task<int> ScheduleAsync(IHost host, DeliverySweep.Result result, TimeProvider time)
     {
-        await using var services = new ServiceCollection().AddQuartz(q =>
-        {
-            q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key).StoreDurably());
-            q.AddJob<HealthJob>(j => j.WithIdentity(HealthJob.Key).StoreDurably());
-            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
-        }).BuildServiceProvider();
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await ReminderSweepJob.ScheduleAtAsync(scheduler, result.NextWakeUp ?? time.GetUtcNow(), CancellationToken.None);
-        await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity("health-hourly", "nokobot").ForJob(HealthJob.Key)
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()).Build());
-        await DigestSchedule.SyncAsync(scheduler, result.Councils, time.GetUtcNow(), CancellationToken.None);
+        var scheduler = await host.Get<ISchedulerFactory>().GetScheduler();
+        await host.Services.GetServices<IHostedService>().OfType<SchedulerStartup>().Single().StartAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        var idle = now + DeliverySweepJob.IdleInterval;
+        await DeliverySweepJob.ScheduleAtAsync(scheduler, result.NextWakeUp is { } wake && wake < idle ? wake : idle, CancellationToken.None);
+        await host.Get<DigestSchedule>().SyncAsync(scheduler, result.Councils, now, CancellationToken.None);
         var count = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup())).Count;
         await scheduler.Shutdown();
         return count;

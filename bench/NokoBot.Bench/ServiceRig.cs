@@ -1,13 +1,12 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using NokoBot.Delivery;
+using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
-using NokoBot.Hosting;
-using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Telegram;
 using NokoBot.Tests.Fakes;
@@ -15,25 +14,45 @@ using NokoBot.Tests.Fakes;
 namespace NokoBot.Bench;
 
 /// <summary>
-/// The real <c>nokobot run</c> host in this process, over a temp SQLite file, talking through Telegram.Bot to the
-/// fake Bot API on loopback — what the dispatch, timing and restart scenarios measure.
+/// The real <c>nokobot run</c> host (<see cref="Hosting.NokoBotHost.CreateServiceBuilder"/>) in this process, over a temp
+/// SQLite file, talking through Telegram.Bot to the fake Bot API on loopback — what the dispatch, timing, restart and
+/// ingest scenarios measure. Set-up goes through the CLI's composition root over the same file, as a secretary's would.
 /// </summary>
 internal sealed class ServiceRig : IAsyncDisposable
 {
+    /// <summary>The party every bench member speaks for unless a scenario says otherwise.</summary>
+    public const string Party = "Общественный совет";
+
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("nokobot-bench-");
+    private readonly Dictionary<string, string?> _settings;
+    private readonly IHost _setup;
     private IHost? _host;
 
     private ServiceRig(FakeTelegramBotApi api, TimeProvider time)
     {
         Api = api;
         Time = time;
-        Database = new SqliteDatabase(Path.Combine(_folder.FullName, "nokobot.db"));
+        DatabasePath = Path.Combine(_folder.FullName, "nokobot.db");
+        var calendar = Path.Combine(_folder.FullName, "calendar.txt");
+        File.WriteAllText(calendar, "# weekends only\n");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Calendar:Path"] = calendar,
+            ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
+            ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+        };
+        _setup = BenchHost.Build(DatabasePath, time, _settings);
     }
 
     public FakeTelegramBotApi Api { get; }
     public TimeProvider Time { get; }
-    public SqliteDatabase Database { get; }
+    public string DatabasePath { get; }
     public long CouncilId { get; private set; }
+
+    /// <summary>A service of the set-up composition root (stores, the ledger).</summary>
+    public T Get<T>() where T : notnull => _setup.Get<T>();
 
     public static async Task<ServiceRig> CreateAsync(TimeProvider time, PlanImport plan, int year)
     {
@@ -47,39 +66,42 @@ internal sealed class ServiceRig : IAsyncDisposable
     {
         var rig = new ServiceRig(await FakeTelegramBotApi.StartAsync(CancellationToken.None), time);
         rig.Api.Clock = time;
-        await new MigrationRunner(rig.Database, time).ApplyAsync(CancellationToken.None);
+        await rig.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
         return rig;
     }
 
     /// <returns>The council's id.</returns>
     public async Task<long> AddCouncilAsync(string slug, PlanImport plan, int year)
     {
-        var council = (await new CouncilStore(Database, Time).AddAsync(slug, "Общественный совет " + slug, "Europe/Moscow", CancellationToken.None))!;
-        await new PlanStore(Database, Time).ImportAsync(council.Id, year, slug + ".txt", slug, plan, CancellationToken.None);
+        var council = (await Get<CouncilStore>().AddAsync(slug, "Общественный совет " + slug, "Europe/Moscow", CancellationToken.None))!;
+        await Get<PlanStore>().ImportAsync(council.Id, year, slug + ".txt", slug, plan, CancellationToken.None);
         return council.Id;
     }
 
     /// <summary>Items without dates: nothing falls due but what a scenario writes to the ledger itself.</summary>
     public static PlanImport UndatedPlan(int items) => new(
-        [.. Enumerable.Range(1, items).Select(i => new PlanItem($"{i}", null, $"Мероприятие {i}", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
+        [.. Enumerable.Range(1, items).Select(i => new PlanItem($"{i}", null, $"Мероприятие {i}", [Party], "", new UnscheduledDeadline(""), "протокол"))], []);
 
-    /// <summary>Members in private chats <paramref name="firstChat"/>… (set-up, not measured).</summary>
-    public async Task<IReadOnlyList<long>> AddMembersAsync(int count, long firstChat, long? councilId = null)
+    /// <summary>Members in private chats <paramref name="firstChat"/>…, each speaking for <paramref name="party"/> (set-up, not measured).</summary>
+    public async Task<IReadOnlyList<long>> AddMembersAsync(int count, long firstChat, long? councilId = null, string party = Party)
     {
-        var directory = new MemberDirectory(Database, Time);
+        var directory = Get<MemberDirectory>();
         var ids = new List<long>(count);
         for (var i = 0; i < count; i++)
-            ids.Add(await directory.AddAsync(councilId ?? CouncilId, $"Участник {i}", Domain.Councils.MemberRole.Member, firstChat + i, null, ["Общественный совет"], CancellationToken.None));
+            ids.Add(await directory.AddAsync(councilId ?? CouncilId, $"Участник {i}", MemberRole.Member, firstChat + i, null, [party], CancellationToken.None));
         return ids;
     }
 
-    /// <summary>Writes reminders to the ledger as the sweep would, each due at its own instant (set-up, not measured).</summary>
+    /// <summary>
+    /// Writes item reminders to the ledger as the sweep would, each due at its own instant (set-up, not measured).
+    /// Rows for one member that are pending together go out as one message: give each member one.
+    /// </summary>
     public async Task EnqueueAsync(IEnumerable<(long Item, long Member, DateTimeOffset Due)> reminders)
     {
-        var ledger = new DeliveryLedger(Database, Time);
+        var ledger = Get<DeliveryLedger>();
         foreach (var (item, member, due) in reminders)
         {
-            var recipient = $"member:{member}";
+            var recipient = string.Create(CultureInfo.InvariantCulture, $"member:{member}");
             var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(due.UtcDateTime)), ReminderKind.Before, recipient, Channels.Telegram);
             await ledger.EnqueueAsync(new DeliveryRequest(key, CouncilId, item, member, ReminderKind.Before, Channels.Telegram, recipient, due), CancellationToken.None);
         }
@@ -87,7 +109,7 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async Task<IReadOnlyList<long>> ItemIdsAsync(long? councilId = null)
     {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await using var connection = await Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
         return [.. await connection.QueryAsync<long>(
             "SELECT pi.id FROM plan_items pi JOIN plans p ON p.id = pi.plan_id WHERE p.council_id = @council ORDER BY pi.position",
             new { council = councilId ?? CouncilId })];
@@ -95,30 +117,22 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async Task<long> CountAsync(string sql)
     {
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await using var connection = await Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
-    public Task MarkSweptUntilAsync(DateTimeOffset at) => new StateStore(Database, Time).SetInstantAsync(ReminderSweep.SweptUntilKey, at, CancellationToken.None);
+    public Task MarkSweptUntilAsync(DateTimeOffset at) => Get<StateStore>().SetInstantAsync(StateKeys.SweptUntil, at, CancellationToken.None);
 
+    /// <summary>Starts <c>nokobot run</c>: Quartz, the sweep, the dispatcher, the Telegram channel and update receiver.</summary>
     /// <param name="messagesPerSecond">The bot's own global limit (Telegram's is 30).</param>
     public async Task StartAsync(int messagesPerSecond)
     {
-        var calendar = Path.Combine(_folder.FullName, "calendar.txt");
-        await File.WriteAllTextAsync(calendar, "# weekends only\n");
-        var builder = NokoBotHost.CreateBuilder(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(_settings)
         {
-            ["Storage:Path"] = Database.FilePath,
-            ["Calendar:Path"] = calendar,
-            ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
-            ["Telegram:ApiBaseUrl"] = Api.BaseUrl,
-            ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
-            ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Telegram:GlobalMessagesPerSecond"] = $"{messagesPerSecond}",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(Time);
-        _host = builder.Build();
+            ["Telegram:Enabled"] = "true",
+            ["Telegram:GlobalMessagesPerSecond"] = messagesPerSecond.ToString(CultureInfo.InvariantCulture),
+        };
+        _host = BenchHost.CreateBuilder(DatabasePath, Time, settings, service: true).Build();
         await _host.StartAsync();
     }
 
@@ -133,7 +147,7 @@ internal sealed class ServiceRig : IAsyncDisposable
         }
     }
 
-    /// <summary>(member, accepted at) of every reminder the fake accepted: the member is in the button's callback data.</summary>
+    /// <summary>(member, accepted at) of every reminder message the fake accepted: the member is in the first button's callback data.</summary>
     public IReadOnlyList<(long Member, DateTimeOffset At)> AcceptedReminders() =>
         [.. Api.ButtonMessages().Select(m => (ReminderButtons.TryParse(m.ButtonData, out _, out _, out var member) ? member : 0, m.At))];
 
@@ -144,6 +158,7 @@ internal sealed class ServiceRig : IAsyncDisposable
             await _host.StopAsync();
             _host.Dispose();
         }
+        _setup.Dispose();
         await Api.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
