@@ -261,8 +261,18 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
 
     private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 
+    /// <summary>The council's reminder instants by day: a year's plan asks for the same few hundred days thousands of times.</summary>
+    private readonly Dictionary<DateOnly, DateTimeOffset> _instants = [];
+
     /// <summary>The time on that day, moved out of quiet hours.</summary>
     private DateTimeOffset Instant(DateOnly day, TimeOnly time)
+    {
+        if (time != settings.ReminderTime) return Convert(day, time);
+        if (!_instants.TryGetValue(day, out var instant)) _instants[day] = instant = Convert(day, time);
+        return instant;
+    }
+
+    private DateTimeOffset Convert(DateOnly day, TimeOnly time)
     {
         var (quietStart, quietEnd) = (settings.QuietHoursStart, settings.QuietHoursEnd);
         var quiet = quietStart > quietEnd ? time >= quietStart || time < quietEnd : time >= quietStart && time < quietEnd;

@@ -61,7 +61,7 @@ public static class DeliveryPlanner
         DateTimeOffset? next = null;
         foreach (var delivery in Timed(snapshot, CouncilClock.LocalDate(now + Week, snapshot.Zone)))
         {
-            if (delivery.At > since && delivery.At <= now) due.Add(delivery);
+            if (delivery.At > since && delivery.At <= now) due.Add(delivery.ToPlanned(snapshot));
             else if (delivery.At > now) next = Earliest(next, delivery.At);
         }
         if (next is null)
@@ -71,32 +71,39 @@ public static class DeliveryPlanner
         return new DuePlan(due, Earliest(next, nextMeeting));
     }
 
-    /// <summary>Reminders and the year's-end note, each for each of its recipients at that recipient's instant.</summary>
-    private static IEnumerable<PlannedDelivery> Timed(CouncilSnapshot snapshot, DateOnly until)
+    /// <summary>
+    /// A reminder (or, without one, the year's-end note) for one member on one channel at their instant; the ledger
+    /// request, with its key, is built only for the few that fall due (a year of them is planned to find those).
+    /// </summary>
+    private readonly record struct Timing(PlannedReminder? Reminder, MemberContact Member, string Channel, DateTimeOffset At)
     {
-        if (snapshot.Plan is not { } plan) yield break;
+        public PlannedDelivery ToPlanned(CouncilSnapshot snapshot)
+        {
+            var recipient = Recipients.KeyOf(Member);
+            var (occurrence, kind, itemId, sequence) = Reminder is { } r
+                ? (r.OccurrenceKey, r.Kind, (long?)r.ItemId, r.Sequence)
+                : (DeliveryKey.PlanOccurrence(snapshot.Plan!.Id, snapshot.Plan.Year), ReminderKind.PlanOver, null, 0);
+            var key = DeliveryKey.Create(occurrence, kind, recipient, Channel, sequence);
+            return new PlannedDelivery(new DeliveryRequest(key, snapshot.Council.Id, itemId, Member.Id, kind, Channel, recipient, At), At);
+        }
+    }
+
+    /// <summary>Reminders and the year's-end note, each for each of its recipients at that recipient's instant.</summary>
+    private static IEnumerable<Timing> Timed(CouncilSnapshot snapshot, DateOnly until)
+    {
+        // Without members nothing can be addressed: no plan to compute.
+        if (snapshot.Plan is not { } plan || snapshot.Members.Count == 0) yield break;
         var policy = PolicyOf(snapshot);
         foreach (var reminder in Reminders(snapshot, until))
-        {
             foreach (var member in Recipients.For(snapshot, reminder.Audience, reminder.Parties))
-            {
-                if (Recipients.ChannelFor(member) is not { } channel) continue;
-                var at = policy.InstantFor(reminder.Day, member.Preferences);
-                var key = DeliveryKey.Create(reminder.OccurrenceKey, reminder.Kind, Recipients.KeyOf(member), channel, reminder.Sequence);
-                yield return new PlannedDelivery(
-                    new DeliveryRequest(key, snapshot.Council.Id, reminder.ItemId, member.Id, reminder.Kind, channel, Recipients.KeyOf(member), at), at);
-            }
-        }
+                if (Recipients.ChannelFor(member) is { } channel)
+                    yield return new Timing(reminder, member, channel,
+                        member.Preferences == MemberPreferences.Default ? reminder.At : policy.InstantFor(reminder.Day, member.Preferences));
         var over = policy.PlanOverDay(plan.Year);
         if (over > until) yield break;
         foreach (var member in Recipients.For(snapshot, ReminderAudience.Secretary, []))
-        {
-            if (Recipients.ChannelFor(member) is not { } channel) continue;
-            var at = policy.InstantFor(over, member.Preferences);
-            var key = DeliveryKey.Create(DeliveryKey.PlanOccurrence(plan.Id, plan.Year), ReminderKind.PlanOver, Recipients.KeyOf(member), channel);
-            yield return new PlannedDelivery(
-                new DeliveryRequest(key, snapshot.Council.Id, null, member.Id, ReminderKind.PlanOver, channel, Recipients.KeyOf(member), at), at);
-        }
+            if (Recipients.ChannelFor(member) is { } channel)
+                yield return new Timing(null, member, channel, policy.InstantFor(over, member.Preferences));
     }
 
     /// <summary>Meeting notices due now (each once: the ledger drops a key it has) and the next instant one falls due.</summary>

@@ -21,11 +21,7 @@ public static class Recipients
         {
             ReminderAudience.Chair => chairs.Count > 0 ? chairs : secretaries,
             ReminderAudience.Secretary => secretaries,
-            _ => parties.SelectMany(party =>
-            {
-                var linked = snapshot.Members.Where(m => m.Parties.Contains(party, StringComparer.Ordinal)).ToList();
-                return linked.Count > 0 ? linked : secretaries;
-            }),
+            _ => parties.SelectMany(party => snapshot.MembersOf(party) is { Count: > 0 } linked ? linked : secretaries),
         };
         return people.DistinctBy(m => m.Id);
     }

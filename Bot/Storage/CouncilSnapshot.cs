@@ -44,6 +44,7 @@ public sealed record CouncilSnapshot(
     ProductionCalendar Calendar)
 {
     private ReplyIndex? _index;
+    private ILookup<string, MemberContact>? _members;
 
     /// <summary>The replies by item, built once per list of replies (a <c>with</c> copy holding other replies gets its own).</summary>
     private sealed record ReplyIndex(IReadOnlyList<Reply> Of, ILookup<long, Reply> ByItem);
@@ -62,6 +63,10 @@ public sealed record CouncilSnapshot(
     public StoredPlanItem? Item(string number) => Plan?.Items.FirstOrDefault(i => i.Number == number.Trim());
 
     public MemberContact? Member(long memberId) => Members.FirstOrDefault(m => m.Id == memberId);
+
+    /// <summary>The members linked to a party (built once: the planner asks for every reminder).</summary>
+    public IReadOnlyList<MemberContact> MembersOf(string party) =>
+        [.. (_members ??= Members.SelectMany(m => m.Parties.Select(p => (Party: p, Member: m))).ToLookup(x => x.Party, x => x.Member, StringComparer.Ordinal))[party]];
 
     public MeetingRecord? Meeting(long meetingId) => Meetings.FirstOrDefault(m => m.Meeting.Id == meetingId);
 

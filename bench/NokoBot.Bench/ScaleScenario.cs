@@ -52,10 +52,13 @@ internal static class ScaleScenario
             var watch = Stopwatch.StartNew();
             var councilStore = host.Get<CouncilStore>();
             var plans = host.Get<PlanStore>();
+            var members = host.Get<MemberDirectory>();
             for (var c = 0; c < councils; c++)
             {
                 var council = (await councilStore.AddAsync($"c{c}", $"Совет {c}", c % 2 == 0 ? "Europe/Moscow" : "Asia/Yakutsk", CancellationToken.None))!;
                 await plans.ImportAsync(council.Id, 2026, "plan.txt", "sha", new PlanImport(items, []), CancellationToken.None);
+                // Every council has its secretary, who stands in for parties nobody is linked to: reminders have someone to go to.
+                await members.AddAsync(council.Id, "Секретарь", NokoBot.Domain.Councils.MemberRole.Secretary, 10_000_000 + c, null, [], CancellationToken.None);
             }
             var imported = watch.Elapsed;
 
