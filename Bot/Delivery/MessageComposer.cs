@@ -59,7 +59,7 @@ public static class MessageComposer
         {
             case { } kind when kind.IsItemReminder():
                 return Reminders(snapshot, rows, recipient, now, late);
-            case ReminderKind.PlanOver:
+            case ReminderKind.PlanOver when snapshot.Plan is not null:
                 return new(PlanOver(snapshot, rows.Key, recipient) with { Late = late }, []);
             case ReminderKind.Digest when DeliveryKey.TryParseOccurrence(first.Key, "digest", out _, out var day)
                                           && DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date):
