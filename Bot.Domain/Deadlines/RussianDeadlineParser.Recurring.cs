@@ -48,6 +48,8 @@ public static partial class RussianDeadlineParser
         else if (every == RecurrencePeriod.Month || LastMonthOfPeriod().IsMatch(s)) following = false;
         // «до 10 числа второго месяца квартала»: a month of the period we do not place.
         else if (NamedMonthOfPeriod().IsMatch(s)) return new UnknownDeadline(original);
+        // «ежегодно до 22 числа»: which month's 22nd is not said; the secretary is asked rather than a month guessed.
+        else if (every == RecurrencePeriod.Year) return new UnknownDeadline(original);
         // «ежеквартально до 5 числа»: a quarter has three 5ths; reports are due in the month after it.
         else following = true;
         return new RecurringDeadline(original, every, day, following, atLeast);

@@ -17,8 +17,10 @@ public static partial class RussianDeadlineParser
     /// <returns>The windows in order; null unless there are at least two, every part reads and none overlaps another.</returns>
     private static List<DeadlineWindow>? Series(string body, Mode mode, int planYear)
     {
-        var parts = ListSplit().Split(body).Where(p => p.Length > 0).ToList();
-        if (parts.Count == 1) parts = LineParts(body, mode, planYear);
+        // Months one per line may sit inside a list too: «февраль\nмарт и май» is three parts.
+        var parts = ListSplit().Split(body).Where(p => p.Length > 0)
+            .SelectMany(p => Single(p, mode, planYear) is null && LineParts(p, mode, planYear) is { Count: > 1 } lines ? lines : [p])
+            .ToList();
         if (parts.Count is < 2 or > MaxWindows) return null;
 
         var windows = new DeadlineWindow[parts.Count];

@@ -31,9 +31,10 @@ public static partial class RussianDeadlineParser
         ArgumentOutOfRangeException.ThrowIfGreaterThan(planYear, MaxPlanYear);
         var original = text ?? "";
         if (original.Length > MaxLength) return string.IsNullOrWhiteSpace(original) ? new UnscheduledDeadline(original) : new UnknownDeadline(original);
-        var (s, cased) = Normalize(original);
+        var (s, cased, whole) = Normalize(original);
         if (s.Length == 0) return new UnscheduledDeadline(original);
-        var recurring = Recurring(s, original);
+        // «ежегодно» is a filler in front of a date («ежегодно до 1 марта»), but a period to the recurring reader.
+        var recurring = Recurring(whole, original);
         // A floor is a schedule even «по мере необходимости»: «не реже одного раза в полугодие, по мере необходимости».
         if (recurring is RecurringDeadline { AtLeast: true }) return recurring;
         if (IsUnscheduled(s)) return new UnscheduledDeadline(original);
@@ -47,9 +48,10 @@ public static partial class RussianDeadlineParser
     /// <summary>
     /// One kind of dash and space, ASCII digits, no line breaks or quotes, «г.»/«года» after a year dropped, filler words in front
     /// («срок:», «в течение») dropped. Returned twice, aligned letter for letter: lower case with ё → е for
-    /// matching, and as written for quoting (an event's words keep their capitals: «НОКО»).
+    /// matching, and as written for quoting (an event's words keep their capitals: «НОКО»); and the lower case text with
+    /// its filler words kept.
     /// </summary>
-    internal static (string Lower, string Cased) Normalize(string text)
+    internal static (string Lower, string Cased, string Whole) Normalize(string text)
     {
         var b = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -68,7 +70,7 @@ public static partial class RussianDeadlineParser
         cased = Spaces().Replace(cased, " ").Trim().TrimEnd('.', ',', ';', ':', ' ');
         var lower = Lower(cased);
         var prefix = Prefix().Match(lower).Length;
-        return (lower[prefix..].Trim(), cased[prefix..].Trim());
+        return (lower[prefix..].Trim(), cased[prefix..].Trim(), lower);
     }
 
     /// <summary>Lower case letter for letter (same length), ё → е, Ukrainian і and Roman ⅰ → Latin i.</summary>

@@ -27,14 +27,14 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
-    public async Task A_due_day_stored_before_006_keeps_falling_in_the_month_after_its_period()
+    public async Task A_due_day_stored_before_009_keeps_falling_in_the_month_after_its_period()
     {
         using var db = new TempDatabase();
         await using (var connection = await db.Database.OpenAsync(_ct))
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken: _ct));
-            foreach (var migration in MigrationRunner.Embedded.Where(m => m.Version < 6))
+            foreach (var migration in MigrationRunner.Embedded.Where(m => m.Version < 9))
                 await connection.ExecuteAsync(new CommandDefinition(
                     migration.Sql + "; INSERT INTO schema_migrations VALUES (@Version, @Name, 0)", new { migration.Version, migration.Name }, cancellationToken: _ct));
             await connection.ExecuteAsync(new CommandDefinition(
@@ -49,7 +49,7 @@ public sealed class MigrationRunnerTests
 
         var applied = await new MigrationRunner(db.Database, TimeProvider.System).ApplyAsync(_ct);
 
-        Assert.Contains(applied, m => m.Version == 6);
+        Assert.Contains(applied, m => m.Version == 9);
         await using var read = await db.Database.OpenAsync(_ct);
         Assert.Equal([1L, 0L], await read.QueryAsync<long>(new CommandDefinition("SELECT deadline_following FROM plan_items ORDER BY id", cancellationToken: _ct)));
     }
