@@ -9,6 +9,34 @@ internal static partial class TextCleaner
     /// <summary>Joins lines with spaces, mends words hyphenated across lines («реализа- ции»), collapses spaces.</summary>
     public static string Fold(string text) => Collapse(Hyphenated().Replace(text, "$1$2"));
 
+    /// <summary>
+    /// An action cell as one line per list entry: lines that open with a list dash («- утверждение плана») stay lines
+    /// of their own, the other lines fold into the line before them. A word hyphenated across lines is mended unless
+    /// the next line is a list entry.
+    /// </summary>
+    public static string FoldKeepingLists(string text)
+    {
+        var entries = new List<string>();
+        var entry = new StringBuilder();
+        foreach (var line in text.Split('\n'))
+        {
+            if (ListDash().IsMatch(line) && entry.Length > 0)
+            {
+                entries.Add(Fold(entry.ToString()));
+                entry.Clear();
+            }
+            entry.Append(line).Append('\n');
+        }
+        entries.Add(Fold(entry.ToString()));
+        return string.Join('\n', entries.Where(e => e.Length > 0));
+    }
+
+    /// <summary>
+    /// Joins a word hyphenated at a line end («председа-» / «тель комиссии»), keeping the line breaks between names:
+    /// not when the next line starts a capitalised word or a list dash.
+    /// </summary>
+    public static string MendLineHyphens(string text) => LineEndHyphen().Replace(text, "$1$2");
+
     /// <summary>Joins lines with spaces and collapses spaces, keeping every dash (deadlines: «январь-\nмарт» is a range).</summary>
     /// <remarks>Stray control characters go first: dropped after the collapse, «а \u0001 б» left two spaces (and an empty word).</remarks>
     public static string Collapse(string text) => Spaces().Replace(RemoveControl(text), " ").Trim();
@@ -27,6 +55,13 @@ internal static partial class TextCleaner
     // A dash glued to the word before it and followed by a break: the word goes on after the break.
     [GeneratedRegex(@"(\p{Ll})-(?:[ \t]*\n[ \t]*|[ \t]+)(\p{Ll})")]
     private static partial Regex Hyphenated();
+
+    [GeneratedRegex(@"(\p{Ll})-[ \t]*\n[ \t]*(\p{Ll})")]
+    private static partial Regex LineEndHyphen();
+
+    // «- », «– », «— », «• » in front of a line (after any indent).
+    [GeneratedRegex(@"^[ \t]*[-–—•·][ \t]+\S")]
+    private static partial Regex ListDash();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
