@@ -20,7 +20,8 @@ public static class PlanFileReader
 
     static PlanFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    /// <param name="columns">Where the secretary says the columns are (role → column counted from 1, 0 for none), or null to find them.</param>
+    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null, IReadOnlyDictionary<PlanColumn, int>? columns = null)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new PlanFormatException(PlanTexts.FileNotFound(path));
@@ -34,10 +35,11 @@ public static class PlanFileReader
         {
             throw new PlanFormatException(PlanTexts.Unreadable(info.Name, e.Message));
         }
-        return Read(content, info.Name, planYear, knownParties);
+        return Read(content, info.Name, planYear, knownParties, columns);
     }
 
-    public static PlanFile Read(byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    public static PlanFile Read(
+        byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null, IReadOnlyDictionary<PlanColumn, int>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0) throw new PlanFormatException(PlanTexts.Empty(fileName));
@@ -45,7 +47,7 @@ public static class PlanFileReader
         var table = content.AsSpan().StartsWith(ZipSignature)
             ? DocxPlanTableReader.Read(new MemoryStream(content, writable: false))
             : PlainTextPlanReader.Read(Decode(content, fileName));
-        var import = PlanTableInterpreter.Interpret(table, planYear, knownParties);
+        var import = PlanTableInterpreter.Interpret(table, planYear, knownParties, columns);
         return new PlanFile(import, Convert.ToHexStringLower(SHA256.HashData(content)), fileName);
     }
 
