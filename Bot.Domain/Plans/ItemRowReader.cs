@@ -21,6 +21,9 @@ internal sealed class ItemRowReader
     private readonly List<ItemRow> _rows = [];
     private string? _section;
 
+    /// <summary>The section row read last while no item has followed it yet.</summary>
+    private IReadOnlyList<string>? _emptySection;
+
     private ItemRowReader(PlanLayout layout, int width, List<string> warnings)
     {
         _layout = layout;
@@ -42,6 +45,7 @@ internal sealed class ItemRowReader
                 default: reader.InOrder(body[i]); break;
             }
         }
+        reader.EndSection();
         if (layout.Numbering == ItemNumbering.InOrder && reader._rows.Count > 0)
             warnings.Add($"Пункты плана не пронумерованы: им даны номера по порядку, с 1 по {reader._rows.Count}.");
         return reader._rows;
@@ -52,7 +56,7 @@ internal sealed class ItemRowReader
         var number = Cell(row, _layout.Of(PlanColumn.Number)!.Column - 1).Trim();
         if (Filled(row) is [var only] && !PlanPatterns.IsItemNumber(only.Text.Trim()))
         {
-            _section = TextCleaner.Fold(only.Text);
+            StartSection(row, only.Text);
             return;
         }
         if (number.Length == 0 && _rows.Count > 0)
@@ -65,7 +69,7 @@ internal sealed class ItemRowReader
             Skipped(row);
             return;
         }
-        _rows.Add(new ItemRow(PlanPatterns.CleanNumber(number), _section, Cells(row)));
+        Add(new ItemRow(PlanPatterns.CleanNumber(number), _section, Cells(row)));
     }
 
     private void NumberedInAction(IReadOnlyList<string> row, ActionNumbers numbers, int index)
@@ -74,7 +78,7 @@ internal sealed class ItemRowReader
         var numbered = PlanPatterns.TryLeadingNumber(Cell(row, _action), out var number, out var rest);
         if (filled is [var only] && (IsSpanning(row) || only.Index != _action || !numbered || !numbers.GoesOnAt(index)))
         {
-            _section = TextCleaner.Fold(only.Text);
+            StartSection(row, only.Text);
             return;
         }
         var cells = Cells(row);
@@ -85,17 +89,38 @@ internal sealed class ItemRowReader
             return;
         }
         cells[PlanColumn.Action] = rest;
-        _rows.Add(new ItemRow(number, _section, cells));
+        Add(new ItemRow(number, _section, cells));
     }
 
     private void InOrder(IReadOnlyList<string> row)
     {
         if (Filled(row) is [var only])
         {
-            _section = TextCleaner.Fold(only.Text);
+            StartSection(row, only.Text);
             return;
         }
-        _rows.Add(new ItemRow((_rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), _section, Cells(row)));
+        Add(new ItemRow((_rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), _section, Cells(row)));
+    }
+
+    private void Add(ItemRow item)
+    {
+        _rows.Add(item);
+        _emptySection = null;
+    }
+
+    private void StartSection(IReadOnlyList<string> row, string text)
+    {
+        EndSection();
+        _section = TextCleaner.Fold(text);
+        _emptySection = row;
+    }
+
+    /// <summary>A section row no item follows is no item's section: the secretary is told of it rather than losing it.</summary>
+    private void EndSection()
+    {
+        if (_emptySection is { } row)
+            _warnings.Add($"Строка «{PlanTableInterpreter.Quote(row)}» прочитана как заголовок раздела, но пунктов под ней нет.");
+        _emptySection = null;
     }
 
     /// <summary>The rest of a row that Word carried over to the next page: its cells go on the item above.</summary>
