@@ -69,9 +69,7 @@ internal static class PlanReport
     /// <summary>How the file's table was read: each column's role and why, the columns not read, and how to correct a wrong guess.</summary>
     public static void WriteLayout(IAnsiConsole console, PlanLayout layout)
     {
-        console.WriteLine(PlanCliTexts.Columns(layout.Columns.Select(PlanLayoutTexts.Column), PlanLayoutTexts.Numbering(layout.Numbering)));
-        if (layout.UnusedColumns.Count > 0)
-            console.WriteLine(PlanCliTexts.UnusedColumns(layout.UnusedColumns.Select(c => PlanLayoutTexts.Unused(c, c <= layout.Header.Count ? layout.Header[c - 1] : ""))));
+        foreach (var line in PlanLayoutTexts.Summary(layout)) console.WriteLine(line);
         if (layout.Columns.Any(c => c.FoundBy == ColumnFoundBy.Content)) console.WriteLine(PlanCliTexts.ColumnsHint);
     }
 

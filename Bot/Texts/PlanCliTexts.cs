@@ -42,11 +42,7 @@ public static class PlanCliTexts
     public static string UnlinkedParties(IEnumerable<string> parties) =>
         $"Ответственные без участников: {string.Join("; ", parties)} (пригласите: nokobot invite --party \"…\").";
 
-    // How the table was read
-    public static string Columns(IEnumerable<string> columns, string numbering) => $"Колонки: {string.Join("; ", columns)}; {numbering}.";
-
-    public static string UnusedColumns(IEnumerable<string> columns) => $"Не прочитаны: {string.Join("; ", columns)}.";
-
+    // How the table was read (the summary itself is PlanLayoutTexts.Summary, shared with the chat)
     public const string ColumnsHint =
         "Если колонка определена неверно, укажите колонки сами, считая с 1: --columns action=2,deadline=3,responsible=4 (0 — такой колонки нет).";
 

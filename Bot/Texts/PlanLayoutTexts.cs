@@ -35,10 +35,23 @@ public static class PlanLayoutTexts
         _ => "текст",
     };
 
-    /// <summary>«срок — колонка 3 (заголовок «Когда»)».</summary>
-    public static string Column(ColumnChoice choice) => $"{Role(choice.Role)} — колонка {choice.Column} ({Reason(choice)})";
+    /// <summary>
+    /// How the table was read, as lines for any channel (the CLI report, the chat's preview of a plan): each role's
+    /// column and why, where the numbers come from, and the columns with text that were not read.
+    /// </summary>
+    public static IReadOnlyList<string> Summary(PlanLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var lines = new List<string> { $"Колонки: {string.Join("; ", layout.Columns.Select(Column))}; {Numbering(layout.Numbering)}." };
+        if (layout.UnusedColumns.Count > 0)
+            lines.Add($"Не прочитаны: {string.Join("; ", layout.UnusedColumns.Select(c => Unused(c, c <= layout.Header.Count ? layout.Header[c - 1] : "")))}.");
+        return lines;
+    }
 
-    public static string Numbering(ItemNumbering numbering) => numbering switch
+    /// <summary>«срок — колонка 3 (заголовок «Когда»)».</summary>
+    private static string Column(ColumnChoice choice) => $"{Role(choice.Role)} — колонка {choice.Column} ({Reason(choice)})";
+
+    private static string Numbering(ItemNumbering numbering) => numbering switch
     {
         ItemNumbering.Column => "номера пунктов — в колонке «№»",
         ItemNumbering.ActionCell => "номер пункта стоит в начале ячейки мероприятия",
@@ -46,5 +59,5 @@ public static class PlanLayoutTexts
     };
 
     /// <summary>A column no role took: «колонка 5 «Примечание»».</summary>
-    public static string Unused(int column, string header) => header.Length > 0 ? $"колонка {column} «{header}»" : $"колонка {column}";
+    private static string Unused(int column, string header) => header.Length > 0 ? $"колонка {column} «{header}»" : $"колонка {column}";
 }
