@@ -62,6 +62,17 @@ public sealed class CellPerLineTextTests
     }
 
     [Fact]
+    public void The_organisation_operator_wrapped_at_its_own_hyphen_keeps_it()
+    {
+        var plan = Import(
+            Header,
+            ["1.", "Разработка технического задания для организации-\nоператора", "организация-\nоператор", "май"]);
+
+        Assert.Equal("Разработка технического задания для организации-оператора", plan.Items[0].Title);
+        Assert.Equal(["организация-оператор"], plan.Items[0].Responsible);
+    }
+
+    [Fact]
     public void A_responsible_name_hyphenated_across_lines_is_one_party()
     {
         var plan = Import(Header, ["1.", "Утверждение плана", "Председа-\nтель комиссии\nКомитет по образованию", "январь"]);

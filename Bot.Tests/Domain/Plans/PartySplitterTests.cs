@@ -10,6 +10,7 @@ public sealed class PartySplitterTests
     [InlineData("Комитет-\nОбщественный совет", new[] { "Комитет", "Общественный совет" })]
     [InlineData("- Комитет по образованию-\n- руководители ОО", new[] { "Комитет по образованию", "руководители ОО" })]
     [InlineData("организация-оператор", new[] { "организация-оператор" })]
+    [InlineData("организация-\nоператор\nКомитет по образованию", new[] { "организация-оператор", "Комитет по образованию" })]
     public void A_word_hyphenated_at_a_line_end_is_one_word_unless_a_name_or_a_list_dash_follows(string cell, string[] parties) =>
         Assert.Equal(parties, PartySplitter.Split(cell));
 }
