@@ -62,6 +62,7 @@ public static class PlainTextPlanReader
             var previous = rows.Count > 0 ? rows[^1] : null;
             // A line that goes on with an unfinished row: its first part continues that row's last cell.
             if (previous is not null && width > 0 && previous.Count < width && !PlanPatterns.IsItemNumber(cells[0].Trim())
+                && !IsNumberedAfterSection(previous, cells[0])
                 && (cells.Count == 1 || previous.Count + cells.Count - 1 <= width))
             {
                 previous[^1] += "\n" + cells[0];
@@ -80,4 +81,11 @@ public static class PlainTextPlanReader
         }
         return new PlanTable([.. rows]);
     }
+
+    /// <summary>
+    /// A line opening with a number («1. Заседание…») under a section line («I. Организационная работа», no TABs): the
+    /// next item, whose number opens its action cell, not the rest of the section's heading.
+    /// </summary>
+    private static bool IsNumberedAfterSection(List<string> previous, string first) =>
+        previous.Count == 1 && PlanPatterns.IsSectionHeading(previous[0].Trim()) && PlanPatterns.TryLeadingNumber(first, out _, out _);
 }
