@@ -34,7 +34,16 @@ public static partial class PartySplitter
         return [.. parties.Where(p => p.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static string Clean(string piece) => TextCleaner.Fold(piece).Trim(' ', '.', ',', ';', '-', '–', '—', ':');
+    private static string Clean(string piece)
+    {
+        var folded = TextCleaner.Fold(piece);
+        var text = folded.Trim(' ', '.', ',', ';', '-', '–', '—', ':');
+        // An initial keeps its dot: «Иванова И.И.» is a person, «Иванова И.И» a typo.
+        return text.Length > 0 && EndsWithInitial().IsMatch(folded.TrimEnd(' ', ',', ';', ':')) ? text + "." : text;
+    }
+
+    [GeneratedRegex(@"(^|[\s.])\p{Lu}\.$")]
+    private static partial Regex EndsWithInitial();
 
     private static IEnumerable<string> SplitRunTogether(string text, IReadOnlyCollection<string>? knownParties)
     {

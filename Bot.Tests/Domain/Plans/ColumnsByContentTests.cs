@@ -39,6 +39,22 @@ public sealed class ColumnsByContentTests
     }
 
     [Fact]
+    public void Speakers_named_by_surname_and_initials_are_the_responsible_column()
+    {
+        var plan = Import(
+        [
+            ["№", "Тема", "Докладчик", "Время"],
+            ["1", "Обсуждение плана мероприятий по улучшению качества работы организаций", "Иванова И.И.", "март"],
+            ["2", "Рассмотрение обращений граждан о качестве образовательных услуг", "Петров П. П., С.С. Сидоров-Белый", "ежеквартально"],
+            ["3", "Подведение итогов работы Общественного совета за 2020 год", "Иванова И.И.", "декабрь"],
+        ]);
+
+        Assert.Equal((3, ColumnFoundBy.Content, ContentSign.Parties), (plan.Layout!.Of(PlanColumn.Responsible)!.Column, plan.Layout.Of(PlanColumn.Responsible)!.FoundBy, plan.Layout.Of(PlanColumn.Responsible)!.Sign));
+        Assert.Equal(["Петров П. П.", "С.С. Сидоров-Белый"], plan.Items[1].Responsible);
+        Assert.Null(plan.Layout.Of(PlanColumn.Result));
+    }
+
+    [Fact]
     public void The_seed_plans_columns_are_all_taken_by_their_headers()
     {
         var desnogorsk = PlanFileReader.Read(RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), 2020).Import.Layout!;

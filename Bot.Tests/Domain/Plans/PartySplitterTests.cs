@@ -13,4 +13,11 @@ public sealed class PartySplitterTests
     [InlineData("организация-\nоператор\nКомитет по образованию", new[] { "организация-оператор", "Комитет по образованию" })]
     public void A_word_hyphenated_at_a_line_end_is_one_word_unless_a_name_or_a_list_dash_follows(string cell, string[] parties) =>
         Assert.Equal(parties, PartySplitter.Split(cell));
+
+    [Theory]
+    [InlineData("Иванова И.И.", new[] { "Иванова И.И." })]
+    [InlineData("Петров П. П., С.С. Сидоров", new[] { "Петров П. П.", "С.С. Сидоров" })]
+    [InlineData("Комитет по образованию.", new[] { "Комитет по образованию" })]
+    public void A_persons_initials_keep_their_dots(string cell, string[] parties) =>
+        Assert.Equal(parties, PartySplitter.Split(cell));
 }
