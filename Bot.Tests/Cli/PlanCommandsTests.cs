@@ -155,6 +155,25 @@ public sealed class PlanCommandsTests
     }
 
     [Fact]
+    public async Task Importing_the_same_file_again_with_corrected_columns_updates_the_plan()
+    {
+        using var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        var file = await LayoutFileAsync(db, CouncilLayouts.UnknownHeaders, LayoutFormat.Docx);
+
+        var first = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var corrected = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--columns", "responsible=5", "--db", db.Path);
+        var again = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--columns", "responsible=5", "--db", db.Path);
+        var show = await CliRunner.RunAsync("plan", "show", "--council", "desnogorsk", "--json", "--db", db.Path);
+
+        Assert.Equal((0, 0, 0, 0), (first.ExitCode, corrected.ExitCode, again.ExitCode, show.ExitCode));
+        Assert.DoesNotContain("изменений нет", corrected.Out, StringComparison.Ordinal);
+        Assert.Contains("изменений нет", again.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(show.Out);
+        Assert.Equal(["по обращениям"], json.RootElement.GetProperty("items")[1].GetProperty("responsible").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task Importing_for_an_unknown_council_is_refused_and_says_how_to_add_it()
     {
         using var db = new TempDatabase();
