@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NokoBot.Delivery;
+using NokoBot.Desk;
 using NokoBot.Email;
 using NokoBot.Replies;
 using NokoBot.Scheduling;
@@ -36,6 +37,7 @@ public static class NokoBotHost
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddDelivery();
         builder.Services.AddReplies();
+        builder.Services.AddDesk();
         builder.Services.AddEmail(builder.Configuration);
         if (TelegramServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddTelegram(builder.Configuration);
         return builder;
