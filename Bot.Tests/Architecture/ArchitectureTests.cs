@@ -27,11 +27,12 @@ public sealed class ArchitectureTests
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],
         ["Desk"] = ["Plans", "Storage", "Domain"],
+        ["Reports"] = ["Storage", "Texts", "Domain"],
         ["Telegram"] = ["Desk", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Desk", "Replies", "Delivery", "Storage", "Domain"],
-        ["Cli"] = ["Hosting", "Simulation", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
+        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
+        ["Cli"] = ["Hosting", "Simulation", "Desk", "Reports", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 
     [Fact]

@@ -6,6 +6,7 @@ using NokoBot.Delivery;
 using NokoBot.Desk;
 using NokoBot.Email;
 using NokoBot.Replies;
+using NokoBot.Reports;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Telegram;
@@ -38,6 +39,7 @@ public static class NokoBotHost
         builder.Services.AddDelivery();
         builder.Services.AddReplies();
         builder.Services.AddDesk();
+        builder.Services.AddReports();
         builder.Services.AddEmail(builder.Configuration);
         if (TelegramServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddTelegram(builder.Configuration);
         return builder;
