@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         ["Email"] = ["Delivery", "Texts", "Domain"],
         ["Desk"] = ["Plans", "Storage", "Domain"],
         ["Reports"] = ["Storage", "Texts", "Domain"],
-        ["Telegram"] = ["Desk", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
+        ["Telegram"] = ["Desk", "Reports", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
         ["Hosting"] = ["Scheduling", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],

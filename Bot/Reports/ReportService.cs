@@ -18,6 +18,10 @@ public sealed class ReportService(CouncilSnapshotStore snapshots, PlanStore plan
         return YearReportBuilder.Build(snapshot, time.GetUtcNow(), ChatTexts.SecretaryFallbackName);
     }
 
+    /// <summary>«desnogorsk-2020-report.docx»: the same name from the CLI's default and the chat.</summary>
+    public static string FileName(string slug, int year, string extension) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{slug}-{year}-report.{extension}");
+
     /// <summary>The Word file's bytes.</summary>
     public static byte[] Docx(YearReport report)
     {

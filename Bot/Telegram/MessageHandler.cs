@@ -15,7 +15,7 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
-    MeetingStore meetings, PlanDeskHandler desk, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -52,6 +52,11 @@ public sealed class MessageHandler(
         if (command is ChatCommand.Rollover rollover && admin)
         {
             await desk.RolloverAsync(view, rollover.Year, chatId, effects, ct);
+            return;
+        }
+        if (command is ChatCommand.Report report && admin)
+        {
+            await reports.SendAsync(view, report.Year, chatId, effects, ct);
             return;
         }
         ChatText answer = command switch

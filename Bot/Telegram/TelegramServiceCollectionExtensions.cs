@@ -39,6 +39,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();
         services.AddSingleton<PlanDeskHandler>();
+        services.AddSingleton<ReportHandler>();
         services.AddSingleton(sp => new UploadGuard(sp.GetRequiredService<TimeProvider>(), Desk.PlanDesk.UploadsPerMinute));
         services.AddSingleton<GroupHandler>();
         services.AddSingleton<UpdateRouter>();
