@@ -63,6 +63,22 @@ public sealed class PlanDesk(
             [.. draft.Unfinished.Select(i => i.Number)], null), null);
     }
 
+    /// <summary>A rollover draft as it will be imported: its unfinished items only where <paramref name="kept"/> names them.</summary>
+    public static PlanImport Chosen(DraftRequest request, IReadOnlySet<string> kept)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(kept);
+        return new PlanImport([.. request.Import.Items.Where(i => !request.Optional.Contains(i.Number, StringComparer.Ordinal) || kept.Contains(i.Number))],
+            request.Import.Warnings);
+    }
+
+    /// <summary>Imports a rollover draft straight away (the CLI: the secretary has seen it, and said which unfinished items stay).</summary>
+    public Task<PlanImportOutcome> ImportAsync(DraftRequest request, IReadOnlySet<string> kept, CancellationToken ct)
+    {
+        var chosen = Chosen(request, kept);
+        return plans.ImportAsync(request.CouncilId, request.Year, request.FileName, Sha(request.FileName, chosen), chosen, ct);
+    }
+
     /// <summary>How the draft reads now: its items, or its difference from the year's stored plan.</summary>
     public async Task<PlanPreview> PreviewAsync(PlanDraft draft, CancellationToken ct)
     {

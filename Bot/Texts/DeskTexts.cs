@@ -137,6 +137,31 @@ public static class DeskTexts
 
     public static string PlanTooBig(long maxBytes) => $"Файл слишком большой: план может быть до {maxBytes / 1024 / 1024} МБ. Ничего не изменено.";
 
+    // plan rollover on the server
+
+    public static string RolloverHeading(int year, string council) => $"Черновик плана на {year} год по плану {year - 1} года: {council}";
+
+    public static string UnfinishedLine(string number, string title, bool kept) =>
+        $"Не выполнен в прошлом году: п. {number} «{Titles.Shorten(title)}» — " + (kept ? "остаётся в новом плане." : "не переносится (оставить: --keep " + number + ").");
+
+    public static string RolloverDryRun(int year) => $"Пробный просмотр: план на {year} год не сохранён.";
+
+    public static string RolloverStored(int year, int items, int oldYear) =>
+        $"План на {year} год сохранён: пунктов {items}. Напоминания по плану {oldYear} года прекращены.";
+
+    public static string NotUnfinished(IReadOnlyList<string> numbers, IReadOnlyList<string> unfinished) =>
+        $"--keep: п. {string.Join(", ", numbers)} нет среди невыполненных пунктов"
+        + (unfinished.Count > 0 ? $" (невыполненные: {string.Join(", ", unfinished)})." : " (невыполненных пунктов нет).")
+        + " Ничего не изменено.";
+
+    public static string CalendarMissesYear(int year, IReadOnlyList<int> known) =>
+        $"В производственном календаре нет {year} года"
+        + (known.Count > 0 ? $" (есть {known[0]}–{known[^1]})" : "")
+        + ": добавьте его в config/calendar/ru.txt. Ничего не изменено.";
+
+    public static string YearExistsOnServer(int year) =>
+        $"План на {year} год уже загружен: измените его командой plan import. Ничего не изменено.";
+
     // The rollover offer (from 1 December)
 
     public static ChatText RolloverOffer(int year, string council, int carried, int unfinished) => ChatText.Heading(
