@@ -47,8 +47,5 @@ public sealed record CouncilSettings
     /// <summary>Reminders missed while the service was down are sent late within this window; older ones go to the digest.</summary>
     public TimeSpan CatchUpGrace { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>Whether the council's plan status is shown on a public web page (the web channel reads it).</summary>
-    public bool PublicStatusPage { get; init; }
-
     public static CouncilSettings Default { get; } = new();
 }

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace NokoBot.Domain.Councils;
 
 /// <summary>A council setting the secretary changes in chat.</summary>
-public enum CouncilSetting { ReminderTime, BeforeDays, QuietHours, DigestRecipients, PublicStatusPage }
+/// <remarks>The public status page switch belongs to the web issue's own column (migration 008), not here.</remarks>
+public enum CouncilSetting { ReminderTime, BeforeDays, QuietHours, DigestRecipients }
 
 /// <summary>Why a typed value was refused; Texts words it.</summary>
 public enum SettingRefusal { NotATime, NotDays, DaysOutOfRange, TooManyDays, NotQuietHours, QuietHoursTooLong, NotEmails, TooManyEmails }
@@ -35,8 +36,7 @@ public static partial class CouncilSettingsInput
             CouncilSetting.ReminderTime => Time(value) is { } t ? Ok(current with { ReminderTime = t }) : SettingInput.Refuse(SettingRefusal.NotATime, value),
             CouncilSetting.BeforeDays => BeforeDays(value, current),
             CouncilSetting.QuietHours => QuietHours(value, current),
-            CouncilSetting.DigestRecipients => Recipients(value),
-            _ => Ok(current with { PublicStatusPage = !current.PublicStatusPage }),
+            _ => Recipients(value),
         };
     }
 

@@ -12,7 +12,7 @@ namespace NokoBot.Telegram;
 /// again — a stranger, another council's item, or another member's button (unless secretary or chair) changes nothing.
 /// </summary>
 public sealed class CallbackHandler(
-    TelegramSession session, MessageHandler messages, PlanDeskHandler desk, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
+    TelegramSession session, MessageHandler messages, PlanDeskHandler desk, CouncilSettingsHandler councilSettings, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
 {
     public async Task HandleAsync(CallbackQuery query, UpdateEffects effects, CancellationToken ct)
     {
@@ -29,6 +29,17 @@ public sealed class CallbackHandler(
             Toast(effects, query, "✓");
             MessageHandler.Settings(view, hour is { } h ? new Domain.Commands.SettingsChange.ReminderHour(h) : new Domain.Commands.SettingsChange.WeeklySummary(weekly!.Value),
                 chatId, effects, gateway);
+            return;
+        }
+        if (CouncilSettingsButtons.TryParse(query.Data, out var setting))
+        {
+            if (!view.Actor.ActsOnAllItems)
+            {
+                TelegramLog.Refused(logger, "council settings button", view.Member.MemberId, "not a secretary or chair");
+                Toast(effects, query, ChatTexts.AdminOnly);
+                return;
+            }
+            councilSettings.Ask(query, view, setting, effects);
             return;
         }
         if (DeskButtons.TryParse(query.Data, out var deskAction, out var id, out var index))

@@ -42,4 +42,10 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4013, EventName = "ReportSent", Level = LogLevel.Information, Message = "Telegram: the {Year} report sent to member {MemberId} ({Bytes} bytes)")]
     public static partial void ReportSent(ILogger logger, long memberId, int year, long bytes);
+
+    [LoggerMessage(EventId = 4014, EventName = "CouncilSettingChanged", Level = LogLevel.Information, Message = "Telegram: member {MemberId} changed the council setting {Setting} of council {CouncilId}")]
+    public static partial void CouncilSettingChanged(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, long councilId);
+
+    [LoggerMessage(EventId = 4015, EventName = "CouncilSettingRefused", Level = LogLevel.Information, Message = "Telegram: member {MemberId} sent a value for {Setting} that was refused: {Reason}")]
+    public static partial void CouncilSettingRefused(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, Domain.Councils.SettingRefusal reason);
 }

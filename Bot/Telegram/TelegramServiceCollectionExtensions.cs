@@ -40,6 +40,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<DocumentHandler>();
         services.AddSingleton<PlanDeskHandler>();
         services.AddSingleton<ReportHandler>();
+        services.AddSingleton<CouncilSettingsHandler>();
         services.AddSingleton(sp => new UploadGuard(sp.GetRequiredService<TimeProvider>(), Desk.PlanDesk.UploadsPerMinute));
         services.AddSingleton<GroupHandler>();
         services.AddSingleton<UpdateRouter>();
