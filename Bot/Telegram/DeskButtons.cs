@@ -31,6 +31,10 @@ public static class DeskButtons
         return new InlineKeyboardMarkup(rows);
     }
 
+    /// <summary>A reminder's buttons with the offer's under them (the offer rode with the secretary's reminders).</summary>
+    public static InlineKeyboardMarkup WithOffer(InlineKeyboardMarkup? markup, int year) =>
+        new([.. markup?.InlineKeyboard.Select(r => r.ToArray()) ?? [], .. Offer(year).InlineKeyboard.Select(r => r.ToArray())]);
+
     public static InlineKeyboardMarkup Offer(int year) => new([[InlineKeyboardButton.WithCallbackData(DeskTexts.ButtonRollover(year), Data(DeskAction.Rollover, year))]]);
 
     public static string Data(DeskAction action, long id, int? index = null) => action switch
