@@ -16,6 +16,7 @@ public static class HtmlReportWriter
         @page { size: A4 landscape; margin: 15mm; }
         body { font-family: "Times New Roman", serif; color: #111; margin: 0 auto; max-width: 280mm; }
         .title-page { height: 180mm; display: flex; flex-direction: column; justify-content: center; text-align: center; page-break-after: always; }
+        @media screen { .title-page { height: 100vh; } }
         .title-page h1 { font-size: 26pt; color: #1f3864; margin: 0 0 12mm; }
         .title-page p.subtitle { font-size: 16pt; color: #2f5496; margin: 0 0 4mm; }
         h2 { color: #1f3864; font-size: 16pt; margin-top: 8mm; page-break-after: avoid; }
