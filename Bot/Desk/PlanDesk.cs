@@ -55,7 +55,7 @@ public sealed class PlanDesk(
         if (await plans.FindAsync(council.Id, toYear - 1, ct) is not { } from) return (null, new DeskRefusal.NoPlanToRoll(toYear - 1));
         var snapshot = await snapshots.LoadAsync(council, ct);
         if (snapshot.Plan?.Id != from.Id) snapshot = snapshot with { Plan = from, Replies = await replies.ForPlanAsync(from.Id, ct) };
-        var draft = PlanRollover.Draft([.. from.Items.Select(i => new EndingItem(ToPlanItem(i), snapshot.Progress(i).IsClosed))], from.Year, toYear, calendar);
+        var draft = PlanRollover.Draft([.. from.Items.Select(i => new EndingItem(ToPlanItem(i), snapshot.Progress(i, new DateOnly(from.Year, 12, 31)).IsClosed))], from.Year, toYear, calendar);
         var order = from.Items.Select(i => i.Number).ToList();
         var all = draft.With(draft.Unfinished.Select(i => i.Number).ToHashSet(StringComparer.Ordinal), order);
         var fileName = $"{council.Slug}-{toYear}-rollover";

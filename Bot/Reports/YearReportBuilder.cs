@@ -19,7 +19,7 @@ public static class YearReportBuilder
         var zone = snapshot.Zone;
         var items = plan.Items.Select(item =>
         {
-            var progress = snapshot.Progress(item);
+            var progress = snapshot.Progress(item, asOf < yearEnd ? asOf : yearEnd);
             var replies = snapshot.RepliesOf(item.Id).OrderBy(r => r.At).ToList();
             var due = snapshot.CurrentDue(item, asOf < yearEnd ? asOf : yearEnd);
             var status = progress.IsClosed ? ItemStatus.Done : due is { } d && d < asOf ? ItemStatus.Overdue : ItemStatus.Open;
