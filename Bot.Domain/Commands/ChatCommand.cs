@@ -22,6 +22,12 @@ public abstract record ChatCommand
     /// <summary>A member's own settings: shown without a change; <paramref name="Change"/> otherwise.</summary>
     public sealed record Settings(SettingsChange? Change) : ChatCommand;
 
+    /// <summary>The year's report as a Word file (the plan's year by default).</summary>
+    public sealed record Report(int? Year) : ChatCommand;
+
+    /// <summary>A draft of next year's plan from this one (the year after the plan's by default).</summary>
+    public sealed record Rollover(int? Year) : ChatCommand;
+
     /// <summary>A command NokoBot does not have.</summary>
     public sealed record Unknown(string Name) : ChatCommand;
 

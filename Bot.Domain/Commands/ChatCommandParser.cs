@@ -20,6 +20,8 @@ public static partial class ChatCommandParser
         public const string Plan = "/plan [страница]";
         public const string Meeting = "/meeting <дата> <ЧЧ:ММ> <место>";
         public const string Settings = "/settings [ЧЧ:ММ | сводка | ежедневно | сброс]";
+        public const string Report = "/report [год]";
+        public const string Rollover = "/rollover [год]";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -53,6 +55,8 @@ public static partial class ChatCommandParser
                 ? new ChatCommand.ScheduleMeeting(day, start, t.Groups["place"].Value.Trim()) : Invalid(name, Usage.Meeting),
             "settings" => args.Length == 0 ? new ChatCommand.Settings(null)
                 : SettingsArgument(args) is { } change ? new ChatCommand.Settings(change) : Invalid(name, Usage.Settings),
+            "report" => args.Length == 0 ? new ChatCommand.Report(null) : Year(args) is { } y ? new ChatCommand.Report(y) : Invalid(name, Usage.Report),
+            "rollover" => args.Length == 0 ? new ChatCommand.Rollover(null) : Year(args) is { } y ? new ChatCommand.Rollover(y) : Invalid(name, Usage.Rollover),
             "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
             _ => new ChatCommand.Unknown(name),
         };
@@ -70,6 +74,11 @@ public static partial class ChatCommandParser
         return TimeOnly.TryParseExact(word, "H:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
             ? new SettingsChange.ReminderHour(time) : null;
     }
+
+    /// <summary>A plan year, 2000–2100.</summary>
+    private static int? Year(string args) =>
+        args.Length == 4 && int.TryParse(args, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+        && year is >= 2000 and <= 2100 ? year : null;
 
     private static ChatCommand.Invalid Invalid(string name, string usage) => new(name, usage);
 

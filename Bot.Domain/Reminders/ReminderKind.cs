@@ -4,7 +4,7 @@ namespace NokoBot.Domain.Reminders;
 /// What a planned notification is for (DESIGN §2, Reminder; the secretary's note that the plan's year is over; the
 /// digest and meeting deliveries).
 /// </summary>
-public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, PlanOver, Digest, Agenda }
+public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, PlanOver, Digest, Agenda, RolloverOffer }
 
 public static class ReminderKinds
 {
@@ -19,6 +19,7 @@ public static class ReminderKinds
         ReminderKind.AskDate => "ask-date",
         ReminderKind.PlanOver => "plan-over",
         ReminderKind.Digest => "digest",
+        ReminderKind.RolloverOffer => "rollover-offer",
         _ => "agenda",
     };
 

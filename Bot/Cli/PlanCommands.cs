@@ -10,7 +10,7 @@ namespace NokoBot.Cli;
 internal static class PlanCommands
 {
     public static Command Build(CliContextFactory contexts) =>
-        new("plan", "Import and show a council's plan") { BuildImport(contexts), BuildShow(contexts) };
+        new("plan", "Import and show a council's plan") { BuildImport(contexts), BuildShow(contexts), PlanRolloverCommand.Build(contexts) };
 
     private static Command BuildImport(CliContextFactory contexts)
     {

@@ -21,7 +21,11 @@ public abstract record OutgoingMessage(string Key, string CouncilName, string Ti
 
 /// <summary>Everything due for one person at one moment: reminders about plan items, soonest first.</summary>
 public sealed record ReminderMessage(string Key, string CouncilName, string TimeZone, Recipient To, IReadOnlyList<ReminderNotice> Items)
-    : OutgoingMessage(Key, CouncilName, TimeZone, To);
+    : OutgoingMessage(Key, CouncilName, TimeZone, To)
+{
+    /// <summary>Next year's offer to the secretary, when it falls due with these reminders (channels add it at the end).</summary>
+    public RolloverOfferMessage? Offer { get; init; }
+}
 
 /// <summary>An open item in the note that the plan's year is over.</summary>
 /// <param name="Due">The due date it ended with, if it had one.</param>
@@ -29,6 +33,13 @@ public sealed record OpenItem(string Number, string Title, IReadOnlyList<string>
 
 /// <summary>The secretary's one note that the plan's year is over, with what is still open.</summary>
 public sealed record PlanOverMessage(string Key, string CouncilName, string TimeZone, Recipient To, int Year, int ItemsTotal, IReadOnlyList<OpenItem> Open)
+    : OutgoingMessage(Key, CouncilName, TimeZone, To);
+
+/// <summary>The secretary's offer, from 1 December, to draft next year's plan from this one.</summary>
+/// <param name="Year">The new plan's year.</param>
+/// <param name="Carried">Recurring and continuous items that would be carried over.</param>
+/// <param name="Unfinished">One-off items left open, for the secretary to keep or drop.</param>
+public sealed record RolloverOfferMessage(string Key, string CouncilName, string TimeZone, Recipient To, int Year, int Carried, int Unfinished)
     : OutgoingMessage(Key, CouncilName, TimeZone, To);
 
 /// <summary>The weekly committee digest.</summary>

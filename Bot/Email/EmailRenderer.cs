@@ -17,6 +17,7 @@ public sealed class EmailRenderer(EmailComposer composer, TimeProvider time)
         {
             ReminderMessage m => composer.Compose(m.Key, to, ReminderEmail.Render(m, from.Address)),
             PlanOverMessage m => composer.Compose(m.Key, to, PlanOverEmail.Render(m, from.Address)),
+            RolloverOfferMessage m => composer.Compose(m.Key, to, RolloverOfferEmail.Render(m, from.Address)),
             DigestMessage m => composer.Compose(m.Key, to, DigestEmail.Render(m.Digest, m.TimeZone, from.Address)),
             MeetingMessage m => composer.Compose(m.Key, to, MeetingEmail.Render(m.Meeting, m.CouncilName, m.TimeZone, from.Address),
                 MeetingEmail.IcsAttachment(

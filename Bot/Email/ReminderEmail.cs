@@ -43,6 +43,15 @@ public static class ReminderEmail
             if (items.Count > 1) html.Append(Paragraph(EmailTexts.ItemLine(notice.ItemNumber, notice.Title)));
             html.Append(EmailHtml.Facts(facts));
         }
+        if (message.Offer is { } offer)
+        {
+            // Next year's offer rode with these reminders: its words, and where to act on them.
+            foreach (var line in DeskTexts.RolloverOffer(offer.Year, offer.CouncilName, offer.Carried, offer.Unfinished).Lines.Append(new TextLine(DeskTexts.RolloverOfferByEmail(offer.Year))))
+            {
+                text.AppendLine(line.Text).AppendLine();
+                html.Append(line.Strong ? Heading(line.Text) : Paragraph(line.Text));
+            }
+        }
         var number = items.Count == 1 ? items[0].ItemNumber : "N";
         var commands = EmailTexts.Commands(number);
         text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {EmailTexts.HowToRespondLead}");

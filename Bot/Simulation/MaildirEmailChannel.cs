@@ -19,9 +19,10 @@ public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, S
         if (renderer.Render(message) is not { } mime) return new SendOutcome.Failed("no email address");
         List<(string Kind, string? Item)> entries = message switch
         {
-            ReminderMessage m => [.. m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber))],
+            ReminderMessage m => [.. m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber)), .. m.Offer is null ? [] : new[] { (ReminderKind.RolloverOffer.ToName(), (string?)null) }],
             DigestMessage => [(ReminderKind.Digest.ToName(), null)],
             PlanOverMessage => [(ReminderKind.PlanOver.ToName(), null)],
+            RolloverOfferMessage => [(ReminderKind.RolloverOffer.ToName(), null)],
             _ => [(ReminderKind.Agenda.ToName(), null)],
         };
         Directory.CreateDirectory(folder);

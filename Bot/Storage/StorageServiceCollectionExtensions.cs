@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<CouncilMailSettings>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<PlanDraftStore>();
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyEffectWriter>();
         services.AddSingleton<CouncilEventStore>();

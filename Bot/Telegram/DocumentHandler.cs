@@ -14,12 +14,12 @@ namespace NokoBot.Telegram;
 
 /// <summary>
 /// Protocols: a document with the caption «/protocol N», or sent in reply to a reminder about one item or to a
-/// meeting's agenda. Size and type are checked before anything is downloaded; the file is kept under the data folder
+/// meeting's agenda. A .docx or .txt with neither is a plan upload (<see cref="PlanDeskHandler"/>). Size and type are checked before anything is downloaded; the file is kept under the data folder
 /// by its SHA-256, owner-readable only; the reply service records it.
 /// </summary>
 public sealed class DocumentHandler(
     TelegramSession session, TelegramGateway gateway, DeliveryLedger ledger, ReplyService replies, MessageHandler messages,
-    IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
+    PlanDeskHandler desk, IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
 {
     private static readonly HashSet<string> AllowedExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -42,6 +42,12 @@ public sealed class DocumentHandler(
         {
             TelegramLog.Stranger(logger, message.From.Id);
             Answer(effects, chatId, ChatTexts.Stranger);
+            return;
+        }
+        if (message.ReplyToMessage is null && PlanDeskHandler.LooksLikePlanFile(message.Document!.FileName)
+            && ChatCommandParser.Parse(message.Caption, view.Today) is not ChatCommand.Protocol)
+        {
+            await desk.UploadAsync(message, view, effects, ct);
             return;
         }
         var target = await TargetAsync(message, view, ct);

@@ -15,7 +15,7 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
-    MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, CouncilSettingsHandler councilSettings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -40,15 +40,27 @@ public sealed class MessageHandler(
         }
         if (command is null)
         {
+            if (await councilSettings.TypedAsync(message.Text!, view, chatId, user.Id, effects, ct)) return;
             await TypedDateAsync(message.Text!, view, chatId, user.Id, effects, ct);
             return;
         }
         if (command is ChatCommand.Settings settings)
         {
             Settings(view, settings.Change, chatId, effects);
+            if (settings.Change is null && view.Actor.ActsOnAllItems) await councilSettings.ShowAsync(view, chatId, user.Id, effects, ct);
             return;
         }
         var admin = view.Actor.ActsOnAllItems;
+        if (command is ChatCommand.Rollover rollover && admin)
+        {
+            await desk.RolloverAsync(view, rollover.Year, chatId, effects, ct);
+            return;
+        }
+        if (command is ChatCommand.Report report && admin)
+        {
+            await reports.SendAsync(view, report.Year, chatId, effects, ct);
+            return;
+        }
         ChatText answer = command switch
         {
             ChatCommand.Help => ChatTexts.Help(admin),

@@ -7,6 +7,7 @@ using Polly;
 using Polly.Retry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -101,6 +102,44 @@ public sealed class TelegramGateway
             {
                 await _limiter.WaitAsync(chatId, token);
                 await _bot.EditMessageText(chatId, messageId, Truncate(html), ParseMode.Html, replyMarkup: markup, cancellationToken: token);
+            }, ct);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            TelegramLog.ResponseFailed(_logger, e, chatId);
+        }
+    }
+
+    /// <summary>Replaces a message's buttons only (its text stays as sent).</summary>
+    public async Task EditMarkupAsync(long chatId, int messageId, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        try
+        {
+            await _answers.ExecuteAsync(async token =>
+            {
+                await _limiter.WaitAsync(chatId, token);
+                await _bot.EditMessageReplyMarkup(chatId, messageId, markup, cancellationToken: token);
+            }, ct);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            TelegramLog.ResponseFailed(_logger, e, chatId);
+        }
+    }
+
+    /// <summary>
+    /// Sends a file (a report) within the rate limits; retried a little like any answer. The content is produced again
+    /// for each attempt, so a retry sends the whole file.
+    /// </summary>
+    public async Task SendDocumentAsync(long chatId, Func<Stream> content, string fileName, string? captionHtml, CancellationToken ct)
+    {
+        try
+        {
+            await _answers.ExecuteAsync(async token =>
+            {
+                await _limiter.WaitAsync(chatId, token);
+                await using var stream = content();
+                await _bot.SendDocument(chatId, InputFile.FromStream(stream, fileName), captionHtml, ParseMode.Html, cancellationToken: token);
             }, ct);
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)

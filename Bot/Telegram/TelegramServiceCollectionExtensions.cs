@@ -38,6 +38,10 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();
+        services.AddSingleton<PlanDeskHandler>();
+        services.AddSingleton<ReportHandler>();
+        services.AddSingleton<CouncilSettingsHandler>();
+        services.AddSingleton(sp => new UploadGuard(sp.GetRequiredService<TimeProvider>(), Desk.PlanDesk.UploadsPerMinute));
         services.AddSingleton<GroupHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));

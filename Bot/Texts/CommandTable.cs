@@ -76,12 +76,18 @@ public static class CommandTable
 
     public static CommandHelp Meeting { get; } = new("meeting", "дата ЧЧ:ММ место", "назначить заседание", CommandAudience.SecretaryAndChair);
 
+    public static CommandHelp Report { get; } = new("report", "[год]", "отчёт за год файлом Word", CommandAudience.SecretaryAndChair,
+        Detail: "итоги, таблица всех пунктов, заседания");
+
+    public static CommandHelp Rollover { get; } = new("rollover", "[год]", "черновик плана на следующий год", CommandAudience.SecretaryAndChair,
+        Detail: "повторяющиеся пункты переносятся, невыполненные — на ваш выбор");
+
     /// <summary>The one command of a group chat (the others are for a private chat with the bot).</summary>
     public static CommandHelp LinkGroup { get; } = new("linkgroup", "", "присылать повестки заседаний в группу совета", CommandAudience.SecretaryAndChair,
         Detail: "команду отправляют в самой группе");
 
     /// <summary>In the order people read them: their own items first.</summary>
-    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Help, Invite, Event, SetDue, Members, Meeting, LinkGroup];
+    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
 
     /// <summary>
     /// Telegram's command menu (setMyCommands): the members' commands. One menu serves every private chat, so the
