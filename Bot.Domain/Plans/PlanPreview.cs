@@ -21,7 +21,7 @@ public enum PreviewSource { Upload, Rollover }
 public sealed record PlanPreview(
     int Year, PreviewSource Source, string FileName, IReadOnlyList<PreviewItem> Items, PlanDiff? Diff, int RepliesKept,
     IReadOnlyList<string> NeedDate, IReadOnlyList<string> Waiting, IReadOnlyList<string> Unlinked, IReadOnlyList<string> Warnings,
-    int? ReplacesYear, DateTimeOffset ExpiresAt)
+    int? ReplacesYear, DateTimeOffset ExpiresAt, PlanLayout? Layout = null)
 {
     /// <summary>The items needing a date and those waiting for an event, from a plan's items.</summary>
     public static (IReadOnlyList<string> NeedDate, IReadOnlyList<string> Waiting) Attention(IEnumerable<PlanItem> items)

@@ -68,6 +68,8 @@ public sealed class TelegramPlanUploadTests
         Assert.Contains("Ждут события: п.", text, StringComparison.Ordinal);
         Assert.Contains("Ответственные без участников: ", text, StringComparison.Ordinal);
         Assert.Contains("/protocol N", text, StringComparison.Ordinal);
+        Assert.Contains("Колонки: № — колонка 1", text, StringComparison.Ordinal); // how the table was read, before anything is written
+        Assert.Contains("срок — колонка 4 (заголовок «Сроки»)", text, StringComparison.Ordinal);
         Assert.All(Buttons(preview), b => Assert.True(Encoding.UTF8.GetByteCount(b.Data) <= 64));
         Assert.Equal(0, await rig.CountAsync("SELECT count(*) FROM plans"));
 

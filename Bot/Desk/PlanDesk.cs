@@ -97,7 +97,8 @@ public sealed class PlanDesk(
         var (needDate, waiting) = PlanPreview.Attention(effective.Items);
         var unlinked = effective.Items.SelectMany(i => i.Responsible).Distinct(StringComparer.Ordinal).Where(p => !linked.Contains(p)).Order(StringComparer.Ordinal).ToList();
         return new PlanPreview(draft.Year, draft.Source == DraftSource.Upload ? PreviewSource.Upload : PreviewSource.Rollover, draft.FileName, items, diff,
-            repliesKept, needDate, waiting, unlinked, effective.Warnings, latest is { } l && l.Year < draft.Year ? l.Year : null, draft.ExpiresAt);
+            repliesKept, needDate, waiting, unlinked, effective.Warnings, latest is { } l && l.Year < draft.Year ? l.Year : null, draft.ExpiresAt,
+            draft.Import.Layout);
     }
 
     /// <summary>

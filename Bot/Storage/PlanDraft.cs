@@ -20,5 +20,5 @@ public sealed record PlanDraft(
     /// <summary>The plan to import: every item, less the optional ones not kept.</summary>
     public PlanImport ToImport() => Optional.Count == 0
         ? Import
-        : new PlanImport([.. Import.Items.Where(i => !Optional.Contains(i.Number, StringComparer.Ordinal) || Kept.Contains(i.Number))], Import.Warnings);
+        : new PlanImport([.. Import.Items.Where(i => !Optional.Contains(i.Number, StringComparer.Ordinal) || Kept.Contains(i.Number))], Import.Warnings, Import.Layout);
 }

@@ -18,14 +18,15 @@ public sealed class PlanDraftStore(SqliteDatabase database)
         ArgumentNullException.ThrowIfNull(import);
         return connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO plan_drafts (council_id, member_id, year, source, file_name, sha256, items, warnings, optional, base_sha256, created_at, expires_at)
-            VALUES (@councilId, @memberId, @year, @source, @fileName, @sha256, @items, @warnings, @optional, @baseSha256, @now, @expires)
+            INSERT INTO plan_drafts (council_id, member_id, year, source, file_name, sha256, items, warnings, layout, optional, base_sha256, created_at, expires_at)
+            VALUES (@councilId, @memberId, @year, @source, @fileName, @sha256, @items, @warnings, @layout, @optional, @baseSha256, @now, @expires)
             RETURNING id
             """,
             new
             {
                 councilId, memberId, year, source = source == DraftSource.Upload ? "upload" : "rollover", fileName, sha256,
                 items = PlanItemsJson.Write(import.Items), warnings = PlanItemsJson.WriteStrings(import.Warnings),
+                layout = PlanItemsJson.WriteLayout(import.Layout),
                 optional = PlanItemsJson.WriteStrings(optional), baseSha256, now = now.ToUnixTimeMilliseconds(),
                 expires = (now + Lifetime).ToUnixTimeMilliseconds(),
             }, tx, cancellationToken: ct));
@@ -37,7 +38,7 @@ public sealed class PlanDraftStore(SqliteDatabase database)
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
             SELECT id AS Id, council_id AS CouncilId, member_id AS MemberId, year AS Year, source AS Source, file_name AS FileName,
-                   sha256 AS Sha256, items AS Items, warnings AS Warnings, optional AS Optional, kept AS Kept, base_sha256 AS BaseSha256,
+                   sha256 AS Sha256, items AS Items, warnings AS Warnings, layout AS Layout, optional AS Optional, kept AS Kept, base_sha256 AS BaseSha256,
                    created_at AS CreatedAt, expires_at AS ExpiresAt, outcome AS Outcome
             FROM plan_drafts WHERE id = @id
             """, new { id }, cancellationToken: ct));
@@ -77,6 +78,7 @@ public sealed class PlanDraftStore(SqliteDatabase database)
         public string Sha256 { get; set; } = "";
         public string Items { get; set; } = "[]";
         public string Warnings { get; set; } = "[]";
+        public string? Layout { get; set; }
         public string Optional { get; set; } = "[]";
         public string Kept { get; set; } = "[]";
         public string? BaseSha256 { get; set; }
@@ -86,7 +88,7 @@ public sealed class PlanDraftStore(SqliteDatabase database)
 
         public PlanDraft ToDraft() => new(
             Id, CouncilId, MemberId, (int)Year, Source == "upload" ? DraftSource.Upload : DraftSource.Rollover, FileName, Sha256,
-            new PlanImport(PlanItemsJson.Read(Items), PlanItemsJson.ReadStrings(Warnings)), PlanItemsJson.ReadStrings(Optional),
+            new PlanImport(PlanItemsJson.Read(Items), PlanItemsJson.ReadStrings(Warnings), PlanItemsJson.ReadLayout(Layout)), PlanItemsJson.ReadStrings(Optional),
             PlanItemsJson.ReadStrings(Kept).ToHashSet(StringComparer.Ordinal), BaseSha256,
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAt), Outcome);
     }

@@ -18,5 +18,9 @@ internal static class PlanItemsJson
 
     public static string WriteStrings(IEnumerable<string> values) => JsonSerializer.Serialize(values, Options);
 
+    public static string? WriteLayout(PlanLayout? layout) => layout is null ? null : JsonSerializer.Serialize(layout, Options);
+
+    public static PlanLayout? ReadLayout(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<PlanLayout>(json, Options);
+
     public static string[] ReadStrings(string? json) => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json, Options) ?? [];
 }

@@ -23,6 +23,8 @@ public static class DeskTexts
         if (preview.Diff is { } diff) lines.AddRange(Difference(preview.Year, diff, preview.RepliesKept));
         else lines.AddRange(ItemLines(preview));
         lines.Add(new(""));
+        // How the table was read, so a misread column is caught before anything is written.
+        if (preview.Layout is { } layout) lines.AddRange(PlanLayoutTexts.Summary(layout).Select(l => new TextLine(l)));
         if (preview.NeedDate.Count > 0) lines.Add(new($"Нужна дата: п. {string.Join(", ", preview.NeedDate)} (после импорта: /setdue N дата)."));
         if (preview.Waiting.Count > 0) lines.Add(new($"Ждут события: п. {string.Join(", ", preview.Waiting)} (когда оно случится: /event событие дата)."));
         if (preview.Unlinked.Count > 0) lines.Add(new($"Ответственные без участников: {string.Join("; ", preview.Unlinked)} (пригласите: /invite ответственный)."));

@@ -13,6 +13,7 @@ CREATE TABLE plan_drafts (
     sha256       TEXT    NOT NULL,
     items        TEXT    NOT NULL,
     warnings     TEXT    NOT NULL DEFAULT '[]',
+    layout       TEXT,   -- an upload: how its table was read (PlanLayout as JSON), shown in the preview
     optional     TEXT    NOT NULL DEFAULT '[]',
     kept         TEXT    NOT NULL DEFAULT '[]',
     base_sha256  TEXT,
