@@ -20,6 +20,8 @@ public static partial class ChatCommandParser
         public const string Plan = "/plan [страница]";
         public const string Meeting = "/meeting <дата> <ЧЧ:ММ> <место>";
         public const string Settings = "/settings [ЧЧ:ММ | сводка | ежедневно | сброс]";
+        public const string Web = "/web — ссылка для входа; /web logout — выйти на всех устройствах";
+        public const string Calendar = "/calendar — ссылка на календарь; /calendar new — новая ссылка";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -53,6 +55,10 @@ public static partial class ChatCommandParser
                 ? new ChatCommand.ScheduleMeeting(day, start, t.Groups["place"].Value.Trim()) : Invalid(name, Usage.Meeting),
             "settings" => args.Length == 0 ? new ChatCommand.Settings(null)
                 : SettingsArgument(args) is { } change ? new ChatCommand.Settings(change) : Invalid(name, Usage.Settings),
+            "web" => args.Length == 0 ? new ChatCommand.Web(false)
+                : args.ToLowerInvariant() is "logout" or "выход" or "выйти" ? new ChatCommand.Web(true) : Invalid(name, Usage.Web),
+            "calendar" => args.Length == 0 ? new ChatCommand.Calendar(false)
+                : args.ToLowerInvariant() is "new" or "новая" or "новый" ? new ChatCommand.Calendar(true) : Invalid(name, Usage.Calendar),
             "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
             _ => new ChatCommand.Unknown(name),
         };

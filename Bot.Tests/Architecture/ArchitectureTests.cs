@@ -26,11 +26,12 @@ public sealed class ArchitectureTests
         ["Delivery"] = ["Storage", "Domain"],
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],
-        ["Telegram"] = ["Replies", "Delivery", "Storage", "Texts", "Domain"],
+        ["Telegram"] = ["Web", "Replies", "Delivery", "Storage", "Texts", "Domain"],
+        ["Web"] = ["Replies", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Replies", "Delivery", "Storage", "Domain"],
-        ["Cli"] = ["Hosting", "Simulation", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
+        ["Hosting"] = ["Scheduling", "Web", "Telegram", "Email", "Replies", "Delivery", "Storage", "Domain"],
+        ["Cli"] = ["Hosting", "Simulation", "Plans", "Web", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 
     [Fact]

@@ -31,6 +31,7 @@ public static class NokoBotCli
             RunCommand.Build(context),
             InviteCommand.Build(context),
             MeetingCommands.Build(context),
+            WebCommand.Build(context),
         };
     }
 
