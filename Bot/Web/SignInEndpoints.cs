@@ -46,7 +46,7 @@ public static class SignInEndpoints
             WebLog.SignInRefused(logger);
             return WebResults.Page(SignInPage.Invalid(), StatusCodes.Status404NotFound);
         }
-        WebVisitors.SetCookie(context, redeemed.Token, redeemed.Session.ExpiresAt);
+        WebVisitors.SetCookie(context, redeemed.Token, WebOptions.SessionLifetime);
         WebLog.SignedIn(logger, redeemed.Session.MemberId, council.Id, redeemed.Session.Role);
         return WebResults.SeeOther(CouncilPaths.Of(council.Slug));
     }

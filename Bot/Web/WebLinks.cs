@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using NokoBot.Domain.Councils;
 using NokoBot.Storage;
@@ -8,11 +10,17 @@ namespace NokoBot.Web;
 /// The links the bot and the CLI hand out: single-use sign-in links (<c>/web</c>, <c>nokobot web link</c>) and the
 /// calendar feeds' secret URLs (<c>/calendar</c>), built on <c>Web:PublicBaseUrl</c>.
 /// </summary>
-public sealed class WebLinks(WebSessionStore sessions, CalendarFeedStore feeds, IOptions<WebOptions> options)
+/// <param name="servers">The service's web server (none in the CLI): with port 0 in <c>Web:Urls</c>, it knows the port.</param>
+public sealed class WebLinks(WebSessionStore sessions, CalendarFeedStore feeds, IOptions<WebOptions> options, IEnumerable<IServer> servers)
 {
     public bool Enabled => options.Value.Enabled;
 
-    public string BaseUrl => options.Value.BaseUrl;
+    /// <summary><c>Web:PublicBaseUrl</c>; else where the pages listen (the bound address when the port was left to the system).</summary>
+    public string BaseUrl =>
+        string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) && options.Value.BaseUrl.EndsWith(":0", StringComparison.Ordinal)
+        && servers.FirstOrDefault()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } bound
+            ? bound.TrimEnd('/')
+            : options.Value.BaseUrl;
 
     public static int SignInMinutes => (int)WebOptions.SignInLinkLifetime.TotalMinutes;
 

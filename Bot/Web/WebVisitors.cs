@@ -31,8 +31,11 @@ public sealed class WebVisitors(WebSessionStore sessions, CouncilStore councils,
         return sessions.FindSessionAsync(context.Request.Cookies[Cookie], ct);
     }
 
-    /// <summary>HttpOnly, SameSite=Strict, Secure when served over HTTPS, for as long as the session lasts.</summary>
-    public static void SetCookie(HttpContext context, string token, DateTimeOffset expires)
+    /// <summary>
+    /// HttpOnly, SameSite=Strict, Secure when served over HTTPS, for as long as the session lasts — as a Max-Age, so a
+    /// browser whose clock disagrees with the server's keeps it all the same.
+    /// </summary>
+    public static void SetCookie(HttpContext context, string token, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Cookies.Append(Cookie, token, new CookieOptions
@@ -41,7 +44,7 @@ public sealed class WebVisitors(WebSessionStore sessions, CouncilStore councils,
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             Path = "/",
-            Expires = expires,
+            MaxAge = lifetime,
             IsEssential = true,
         });
     }
