@@ -7,9 +7,6 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 7001, EventName = "Listening", Level = LogLevel.Information, Message = "Web: council pages at {BaseUrl}")]
     public static partial void Listening(ILogger logger, string baseUrl);
 
-    [LoggerMessage(EventId = 7002, EventName = "RequestFailed", Level = LogLevel.Error, Message = "Web: {Method} {Path} failed")]
-    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
-
     [LoggerMessage(EventId = 7003, EventName = "SignedIn", Level = LogLevel.Information, Message = "Web: member {MemberId} of council {CouncilId} signed in as {Role}")]
     public static partial void SignedIn(ILogger logger, long? memberId, long councilId, NokoBot.Domain.Councils.MemberRole role);
 
