@@ -12,6 +12,6 @@ internal static class Screenshots
     public static async Task TakeAsync(IPage page, string fileName)
     {
         if (Environment.GetEnvironmentVariable("NOKOBOT_SCREENSHOTS") != "1") return;
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", fileName), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, "docs", fileName), FullPage = false });
     }
 }

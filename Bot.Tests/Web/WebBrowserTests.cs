@@ -41,15 +41,23 @@ public sealed class WebBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(3, await rows.CountAsync());
         Assert.Contains(WebPlanTexts.Status(ItemStatusName.WaitingForDate), await page.Locator("#item-8").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Проведение торгов", await page.Locator("#item-5").InnerTextAsync(), StringComparison.Ordinal);
-        await Screenshots.TakeAsync(page, "web-year.png");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavTimeline }).ClickAsync();
+        await page.SelectOptionAsync("select[name=status]", WebPlanTexts.StatusKey(ItemStatusName.WaitingForDate));
+        await page.GetByRole(AriaRole.Button, new() { Name = WebPlanTexts.FilterApply }).ClickAsync();
+        Assert.Equal(["item-8"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.id)"));
+        await page.SelectOptionAsync("select[name=status]", "");
+        await page.SelectOptionAsync("select[name=party]", "Комитет по образованию");
+        await page.GetByRole(AriaRole.Button, new() { Name = WebPlanTexts.FilterApply }).ClickAsync();
+        Assert.Equal(["item-4", "item-5"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.id)"));
+        await page.GetByRole(AriaRole.Link, new() { Name = WebPlanTexts.FilterReset, Exact = true }).ClickAsync();
+        Assert.Equal(3, await rows.CountAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavTimeline, Exact = true }).ClickAsync();
         var timeline = page.Locator("div.timeline svg");
         var titles = await timeline.Locator("g.item > title").AllTextContentsAsync();
         Assert.Equal(3, titles.Count);
         Assert.Contains(titles, t => t.Contains("Проведение торгов", StringComparison.Ordinal));
         Assert.Equal(1, await timeline.Locator("line.today").CountAsync());
-        await Screenshots.TakeAsync(page, "web-timeline.png");
 
         await page.GotoAsync(_rig.BaseUrl + "/c/desnogorsk/items/8");
         var setDue = page.Locator("form[action$='/items/8/due']");
@@ -100,7 +108,7 @@ public sealed class WebBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(404, (await anonymous.GotoAsync(_rig.BaseUrl + "/p/desnogorsk"))!.Status);
 
         var secretary = await SignInAsync(WebRig.Secretary);
-        await secretary.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavSettings }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavSettings, Exact = true }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = WebTexts.PublicPageOn }).ClickAsync();
         Assert.Equal(WebTexts.PublicPageState(true), await secretary.Locator("#public-page-state").InnerTextAsync());
 
@@ -111,6 +119,29 @@ public sealed class WebBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains(WebPlanTexts.Status(ItemStatusName.Done), await anonymous.Locator("table.plan tbody tr", new() { HasText = "Проведение торгов" }).InnerTextAsync(), StringComparison.Ordinal);
         foreach (var name in new[] { WebRig.SecretaryName, WebRig.MemberName, "Комитет по образованию", "оператор выбран", "/files/" })
             Assert.DoesNotContain(name, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_desnogorsk_seed_plan_is_shown_whole_and_fits_a_phones_screen()
+    {
+        var plan = NokoBot.Plans.PlanFileReader.Read(RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), 2020).Import;
+        var council = (await new CouncilStore(_rig.Telegram.Db.Database, _rig.Telegram.Time).AddAsync("seed", "Общественный совет г. Десногорск", "Europe/Moscow", _ct))!.Id;
+        await new PlanStore(_rig.Telegram.Db.Database, _rig.Telegram.Time).ImportAsync(council, 2020, "desnogorsk-2020.txt", "sha", plan, _ct);
+        var link = await _rig.Telegram.Service<NokoBot.Web.WebLinks>().SignInAsync(council, null, MemberRole.Secretary, _ct);
+        var page = await (await browser.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = WebTexts.SignInButton }).ClickAsync();
+
+        Assert.Equal(plan.Items.Count, await page.Locator("table.plan tbody tr").CountAsync());
+        Assert.True(await page.Locator("span.badge.overdue").CountAsync() > 0, "items whose period ended before 23 June are overdue");
+        await Screenshots.TakeAsync(page, "web-year.png");
+        await page.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavTimeline, Exact = true }).ClickAsync();
+        Assert.Equal(plan.Items.Count, await page.Locator("div.timeline svg g.item").CountAsync());
+        await Screenshots.TakeAsync(page, "web-timeline.png");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(_rig.BaseUrl + "/c/seed");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling on a phone");
     }
 
     private async Task<T> ScalarAsync<T>(string sql, object args)
