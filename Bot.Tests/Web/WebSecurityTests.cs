@@ -78,6 +78,39 @@ public sealed class WebSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Web_logout_in_the_chat_ends_the_session_in_every_browser()
+    {
+        using var first = await _rig.SignedInClientAsync(WebRig.Member, _ct);
+        using var second = await _rig.SignedInClientAsync(WebRig.Member, _ct);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/c/desnogorsk", _ct)).StatusCode);
+
+        _rig.Telegram.Api.PushText(WebRig.Member, "/web logout");
+        await _rig.Telegram.WaitForTextAsync(WebRig.Member, t => t.Contains("вышли", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync("/c/desnogorsk", _ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync("/c/desnogorsk", _ct)).StatusCode);
+        using var secretary = await _rig.SignedInClientAsync(WebRig.Secretary, _ct);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync("/c/desnogorsk", _ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failure_inside_is_a_russian_error_page_without_a_stack_trace()
+    {
+        await using (var connection = await _rig.Telegram.Db.Database.OpenAsync(_ct))
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DROP TABLE calendar_event_versions");
+        var feed = await _rig.AskFeedAsync(WebRig.Member);
+
+        using var response = await _rig.NewClient().GetAsync(new Uri(feed).PathAndQuery, _ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(_ct);
+        Assert.Contains(WebTexts.ErrorTitle, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("calendar_event_versions", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _rig.NewClient().GetAsync("/healthz", _ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_health_check_reports_the_last_sweep_and_the_backlog()
     {
         using var response = await _rig.NewClient().GetAsync("/healthz", _ct);
