@@ -19,14 +19,34 @@ public sealed record DateDeadline(string Text, DateOnly Date) : Deadline(Text)
 }
 
 /// <summary>
-/// Every period. <see cref="DueDay"/>, when set, is the day of the month following the period by which
-/// the period's work is due («ежеквартально до 5 числа месяца, следующего за отчётным»); otherwise the
-/// period's last day.
+/// Every period: week, month, quarter, half-year or year. <see cref="Day"/>, when set, is the day of the month each
+/// period's work is due by — in the period's last month («ежемесячно до 5 числа»: the 5th of every month), or, when
+/// <see cref="Following"/>, in the month after the period reported on («ежеквартально до 10 числа месяца, следующего за
+/// отчётным кварталом»: 10 April for the first quarter); a day past the month's end is its last day. Without a day, the
+/// period's last day. <see cref="AtLeast"/>: a floor («не реже одного раза в полугодие»), due the same days.
 /// </summary>
-public sealed record RecurringDeadline(string Text, RecurrencePeriod Every, int? DueDay = null) : Deadline(Text)
+public sealed record RecurringDeadline(string Text, RecurrencePeriod Every, int? Day = null, bool Following = false, bool AtLeast = false)
+    : Deadline(Text)
 {
     public override DeadlineKind Kind => DeadlineKind.Recurring;
 }
+
+/// <summary>
+/// Several separate spans, each its own occurrence («март, июнь, сентябрь, декабрь», «I и III кварталы», «15.03, 15.06»):
+/// each window reads as it would alone (a date is a one-day window), in order, none overlapping another.
+/// </summary>
+public sealed record SeriesDeadline(string Text, IReadOnlyList<DeadlineWindow> Windows) : Deadline(Text)
+{
+    public override DeadlineKind Kind => DeadlineKind.Series;
+
+    public bool Equals(SeriesDeadline? other) =>
+        other is not null && Text == other.Text && Windows.SequenceEqual(other.Windows);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Windows.Count, Windows.Count > 0 ? Windows[0] : default);
+}
+
+/// <summary>One span of a <see cref="SeriesDeadline"/>, due at its end.</summary>
+public readonly record struct DeadlineWindow(DateOnly Start, DateOnly End);
 
 /// <summary>«постоянно», «в течение года» without a due date: periodic check-ins.</summary>
 public sealed record ContinuousDeadline(string Text) : Deadline(Text)

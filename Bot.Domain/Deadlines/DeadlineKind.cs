@@ -1,6 +1,6 @@
 namespace NokoBot.Domain.Deadlines;
 
-public enum DeadlineKind { Window, Date, Recurring, Continuous, Relative, Unscheduled, Unknown }
+public enum DeadlineKind { Window, Date, Series, Recurring, Continuous, Relative, Unscheduled, Unknown }
 
 public enum RecurrencePeriod { Week, Month, Quarter, HalfYear, Year }
 
@@ -14,6 +14,7 @@ public static class DeadlineNames
         DeadlineKind.Window => "window",
         DeadlineKind.Date => "date",
         DeadlineKind.Recurring => "recurring",
+        DeadlineKind.Series => "series",
         DeadlineKind.Continuous => "continuous",
         DeadlineKind.Relative => "relative",
         DeadlineKind.Unscheduled => "unscheduled",

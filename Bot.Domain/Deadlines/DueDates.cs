@@ -19,6 +19,7 @@ public static class DueDates
             WindowDeadline w => w.End,
             DateDeadline d => d.Date,
             RecurringDeadline r => NextRecurringDue(r, today),
+            SeriesDeadline s => NextWindowEnd(s, today),
             RelativeDeadline r when anchorDate is { } anchor => AfterEvent(r, anchor, calendar),
             _ => null,
         };
@@ -27,21 +28,28 @@ public static class DueDates
     /// <summary>The first due date on or after <paramref name="today"/> of a recurring deadline.</summary>
     public static DateOnly NextRecurringDue(RecurringDeadline deadline, DateOnly today)
     {
-        var period = PeriodContaining(deadline.Every, today);
-        // The previous period's work may still be due this month when a due day is set.
-        var previous = PeriodContaining(deadline.Every, period.Start.AddDays(-1));
-        var previousDue = DueOf(deadline, previous);
-        if (previousDue >= today) return previousDue;
+        // The previous period's work may still be due this month (a day in the following month); this period's may
+        // already be past (a day early in its last month): the answer is one of three periods.
+        var period = PeriodContaining(deadline.Every, PeriodContaining(deadline.Every, today).Start.AddDays(-1));
+        while (DueOf(deadline, period) < today) period = PeriodContaining(deadline.Every, period.End.AddDays(1));
         return DueOf(deadline, period);
     }
 
-    /// <summary>The due date of the occurrence covering <paramref name="period"/>.</summary>
+    /// <summary>
+    /// The due date of the occurrence covering <paramref name="period"/>: its last day, or the deadline's day of the
+    /// period's last month, or of the month after it when the day falls in the following period.
+    /// </summary>
     public static DateOnly DueOf(RecurringDeadline deadline, (DateOnly Start, DateOnly End) period)
     {
-        if (deadline.DueDay is not { } day) return period.End;
-        var next = period.End.AddDays(1);
-        return new DateOnly(next.Year, next.Month, Math.Clamp(day, 1, DateTime.DaysInMonth(next.Year, next.Month)));
+        if (deadline.Day is not { } day) return period.End;
+        var month = deadline.Following ? period.End.AddDays(1) : period.End;
+        return new DateOnly(month.Year, month.Month, Math.Clamp(day, 1, DateTime.DaysInMonth(month.Year, month.Month)));
     }
+
+    /// <summary>The end of the first window of a series ending on or after <paramref name="today"/>; else of its last.</summary>
+    public static DateOnly? NextWindowEnd(SeriesDeadline deadline, DateOnly today) =>
+        deadline.Windows.Count == 0 ? null
+        : deadline.Windows.FirstOrDefault(w => w.End >= today, deadline.Windows[^1]).End;
 
     public static (DateOnly Start, DateOnly End) PeriodContaining(RecurrencePeriod every, DateOnly day)
     {

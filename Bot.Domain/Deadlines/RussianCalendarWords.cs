@@ -18,6 +18,10 @@ internal static partial class RussianCalendarWords
     /// <summary>A four-digit year, with «г.», «года», «году» already dropped by normalisation.</summary>
     public const string Year = @"(?:19|20)\d\d";
 
+    /// <summary>A day of the month as an ordinal word in any case: «пятого», «десятое», «двадцать пятого», «тридцать первого».</summary>
+    public const string DayOrdinal =
+        @"(?:(?:двадцать|тридцать)\s+)?(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)[а-я]*";
+
     public static int MonthNumber(string word)
     {
         var w = word.TrimEnd('.');
@@ -60,6 +64,28 @@ internal static partial class RussianCalendarWords
         ];
         foreach (var (stem, value) in words)
             if (word.StartsWith(stem, StringComparison.Ordinal)) return value;
+        return 0;
+    }
+
+    /// <summary>«5» → 5, «пятого» → 5, «двадцать пятого» → 25; 0 when not a day.</summary>
+    public static int DayOfMonth(string word)
+    {
+        if (int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        var tens = 0;
+        var compound = word.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (compound.Length == 2)
+        {
+            tens = compound[0] switch { "двадцать" => 20, "тридцать" => 30, _ => -100 };
+            word = compound[1];
+        }
+        (string Stem, int Value)[] stems =
+        [
+            ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15), ("шестнадцат", 16),
+            ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30),
+            ("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4), ("пят", 5), ("шест", 6), ("седьм", 7), ("восьм", 8), ("девят", 9), ("десят", 10),
+        ];
+        foreach (var (stem, value) in stems)
+            if (word.StartsWith(stem, StringComparison.Ordinal)) return tens != 0 && value >= 10 ? 0 : Math.Max(0, tens + value);
         return 0;
     }
 

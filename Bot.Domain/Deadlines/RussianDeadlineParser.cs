@@ -14,8 +14,8 @@ namespace NokoBot.Domain.Deadlines;
 /// </summary>
 /// <remarks>
 /// Prepositions decide what a period means: «до марта» and «к марту» mean by the day before March; «до конца
-/// марта», «не позднее марта» mean by 31 March; a bare or «в течение» period is a window. A list of months
-/// («март, июнь») is the window from the first to the last.
+/// марта», «не позднее марта» mean by 31 March; a bare or «в течение» period is a window. A list («март, июнь»,
+/// «I и III кварталы», «15.03, 15.06») is a series of those, each read as it would be alone.
 /// </remarks>
 public static partial class RussianDeadlineParser
 {
@@ -31,9 +31,14 @@ public static partial class RussianDeadlineParser
         ArgumentOutOfRangeException.ThrowIfGreaterThan(planYear, MaxPlanYear);
         var original = text ?? "";
         if (original.Length > MaxLength) return string.IsNullOrWhiteSpace(original) ? new UnscheduledDeadline(original) : new UnknownDeadline(original);
-        var (s, cased) = Normalize(original);
-        if (s.Length == 0 || IsUnscheduled(s)) return new UnscheduledDeadline(original);
-        return Recurring(s, original)
+        var (s, cased, whole) = Normalize(original);
+        if (s.Length == 0) return new UnscheduledDeadline(original);
+        // «ежегодно» is a filler in front of a date («ежегодно до 1 марта»), but a period to the recurring reader.
+        var recurring = Recurring(whole, original);
+        // A floor is a schedule even «по мере необходимости»: «не реже одного раза в полугодие, по мере необходимости».
+        if (recurring is RecurringDeadline { AtLeast: true }) return recurring;
+        if (IsUnscheduled(s)) return new UnscheduledDeadline(original);
+        return recurring
             ?? Relative(s, cased, original)
             ?? (IsContinuous(s) ? new ContinuousDeadline(original) : null)
             ?? Calendar(s, original, planYear)
@@ -43,9 +48,10 @@ public static partial class RussianDeadlineParser
     /// <summary>
     /// One kind of dash and space, ASCII digits, no line breaks or quotes, «г.»/«года» after a year dropped, filler words in front
     /// («срок:», «в течение») dropped. Returned twice, aligned letter for letter: lower case with ё → е for
-    /// matching, and as written for quoting (an event's words keep their capitals: «НОКО»).
+    /// matching, and as written for quoting (an event's words keep their capitals: «НОКО»); and the lower case text with
+    /// its filler words kept.
     /// </summary>
-    internal static (string Lower, string Cased) Normalize(string text)
+    internal static (string Lower, string Cased, string Whole) Normalize(string text)
     {
         var b = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -64,7 +70,7 @@ public static partial class RussianDeadlineParser
         cased = Spaces().Replace(cased, " ").Trim().TrimEnd('.', ',', ';', ':', ' ');
         var lower = Lower(cased);
         var prefix = Prefix().Match(lower).Length;
-        return (lower[prefix..].Trim(), cased[prefix..].Trim());
+        return (lower[prefix..].Trim(), cased[prefix..].Trim(), lower);
     }
 
     /// <summary>Lower case letter for letter (same length), ё → е, Ukrainian і and Roman ⅰ → Latin i.</summary>
@@ -90,38 +96,6 @@ public static partial class RussianDeadlineParser
         || s.Contains("регулярн", StringComparison.Ordinal) || s.Contains("весь период", StringComparison.Ordinal)
         || s.Contains("всего период", StringComparison.Ordinal) || s.Contains("в течение всего", StringComparison.Ordinal)
         || s.Contains("на протяжении всего", StringComparison.Ordinal) || s.Contains("ежедневн", StringComparison.Ordinal);
-
-    // ---- recurring ---------------------------------------------------------------------------------------
-
-    private static RecurringDeadline? Recurring(string s, string original)
-    {
-        var periods = new List<RecurrencePeriod>();
-        if (s.Contains("еженедельн", StringComparison.Ordinal) || EveryWeek().IsMatch(s)) periods.Add(RecurrencePeriod.Week);
-        if (s.Contains("ежемесячн", StringComparison.Ordinal) || EveryMonth().IsMatch(s)) periods.Add(RecurrencePeriod.Month);
-        if (s.Contains("ежекварталь", StringComparison.Ordinal) || EveryQuarter().IsMatch(s)) periods.Add(RecurrencePeriod.Quarter);
-        if (s.Contains("полугод", StringComparison.Ordinal) && (EveryHalfYear().IsMatch(s) || s.Contains("ежеполугод", StringComparison.Ordinal)))
-            periods.Add(RecurrencePeriod.HalfYear);
-        if (TimesAYear().Match(s) is { Success: true } times)
-        {
-            var n = Amount(times.Groups["n"].Value);
-            if (n >= 2) periods.Add(n >= 12 ? RecurrencePeriod.Month : n >= 4 ? RecurrencePeriod.Quarter : RecurrencePeriod.HalfYear);
-            else if (n == 1) periods.Add(RecurrencePeriod.Year);
-        }
-        var yearly = s.Contains("ежегодн", StringComparison.Ordinal) || EveryYear().IsMatch(s);
-        if (periods.Count == 0)
-        {
-            // «ежегодно до 1 марта» in a one-year plan is that date: read the rest as a calendar deadline.
-            if (!yearly || HasCalendarWords(s)) return null;
-            periods.Add(RecurrencePeriod.Year);
-        }
-        // «ежегодно, 1 раз в квартал»: the most frequent period is the one to keep.
-        var every = periods.Min();
-        int? dueDay = DueDay().Match(s) is { Success: true } d && int.TryParse(d.Groups["d"].Value, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31 ? day : null;
-        return new RecurringDeadline(original, every, dueDay);
-    }
-
-    private static bool HasCalendarWords(string s) =>
-        MonthWord().IsMatch(s) || NumericDate().IsMatch(s) || s.Contains("квартал", StringComparison.Ordinal) || s.Contains("полугод", StringComparison.Ordinal);
 
     // ---- relative ----------------------------------------------------------------------------------------
 
@@ -166,28 +140,42 @@ public static partial class RussianDeadlineParser
         if (s.Contains("учебн", StringComparison.Ordinal) && s.Contains("год", StringComparison.Ordinal))
             return new WindowDeadline(original, new DateOnly(planYear, 9, 1), new DateOnly(planYear + 1, 8, 31));
 
-        var lead = Lead().Match(s);
-        var mode = lead.Groups["by"].Success ? Mode.Before : lead.Groups["end"].Success ? Mode.ByEnd : Mode.Window;
-        var body = s[lead.Length..].Trim();
+        var (mode, body) = Led(s, Mode.Window);
+        if (Single(body, mode, planYear) is { } one)
+            return one.Start == one.End ? new DateDeadline(original, one.Start) : new WindowDeadline(original, one.Start, one.End);
+        return Series(body, mode, planYear) is { } windows ? new SeriesDeadline(original, windows) : null;
+    }
 
+    /// <summary>The preposition in front («до», «не позднее», «до конца»…) and what follows it.</summary>
+    private static (Mode Mode, string Body) Led(string text, Mode otherwise)
+    {
+        var lead = Lead().Match(text);
+        var mode = lead.Groups["by"].Success ? Mode.Before : lead.Groups["end"].Success ? Mode.ByEnd : otherwise;
+        return (mode, text[lead.Length..].Trim());
+    }
+
+    /// <summary>One span or period as the preposition reads it: a window, or a day (start = end).</summary>
+    private static DeadlineWindow? Single(string body, Mode mode, int planYear)
+    {
         if (mode == Mode.Window && Span(body, planYear) is { } range)
-            return range.Start == range.End ? new DateDeadline(original, range.Start) : range.Start < range.End ? new WindowDeadline(original, range.Start, range.End) : null;
+            return range.Start <= range.End ? new DeadlineWindow(range.Start, range.End) : null;
         if (Period(body, planYear) is not { } period) return null;
-        return mode switch
+        var day = mode switch
         {
-            Mode.Before when period.IsDay => new DateDeadline(original, period.Start),
-            Mode.Before => new DateDeadline(original, period.Start.AddDays(-1)),
-            Mode.ByEnd => new DateDeadline(original, period.End),
-            _ when period.IsDay => new DateDeadline(original, period.Start),
-            _ => new WindowDeadline(original, period.Start, period.End),
+            Mode.Before when period.IsDay => period.Start,
+            Mode.Before => period.Start.AddDays(-1),
+            Mode.ByEnd => period.End,
+            _ when period.IsDay => period.Start,
+            _ => (DateOnly?)null,
         };
+        return day is { } d ? new DeadlineWindow(d, d) : new DeadlineWindow(period.Start, period.End);
     }
 
     private enum Mode { Window, Before, ByEnd }
 
     private readonly record struct Days(DateOnly Start, DateOnly End, bool IsDay = false);
 
-    /// <summary>Two ends joined by «-», «по», «до» or «и»: «январь - март», «с 1 по 15 марта», «1.04.2018-20.04.2018».</summary>
+    /// <summary>Two ends joined by «-», «по» or «до»: «январь - март», «с 1 по 15 марта», «1.04.2018-20.04.2018».</summary>
     private static Days? Span(string body, int planYear)
     {
         if (DayRangeInMonth().Match(body) is { Success: true } dr)
@@ -198,7 +186,7 @@ public static partial class RussianDeadlineParser
             return first is { } a && last is { } b ? new Days(a, b) : null;
         }
         var m = RangeSplit().Match(body);
-        if (!m.Success) return MonthList(body, planYear);
+        if (!m.Success) return null;
         var left = Period(m.Groups["a"].Value.Trim(), planYear, yearHint: YearIn(m.Groups["b"].Value));
         var right = Period(m.Groups["b"].Value.Trim(), planYear);
         if (left is not { } l || right is not { } r) return null;
@@ -206,16 +194,6 @@ public static partial class RussianDeadlineParser
         // «декабрь - январь», «с 15 декабря по 15 января»: the range runs into the next year.
         if (end < l.Start && YearIn(m.Groups["b"].Value) is null) end = end.AddYears(1);
         return new Days(l.Start, end);
-    }
-
-    /// <summary>«март, июнь и сентябрь»: from the first month to the last.</summary>
-    private static Days? MonthList(string body, int planYear)
-    {
-        var parts = ListSplit().Split(body).Where(p => p.Length > 0).ToList();
-        if (parts.Count < 2) return null;
-        var periods = parts.Select(p => Period(p, planYear)).ToList();
-        if (periods.Any(p => p is null)) return null;
-        return new Days(periods.Min(p => p!.Value.Start), periods.Max(p => p!.Value.End));
     }
 
     /// <summary>One period: a date, a decade, a month, a quarter, a half-year or a year.</summary>
@@ -297,32 +275,11 @@ public static partial class RussianDeadlineParser
     private static partial Regex Spaces();
 
     /// <summary>Words in front that change nothing: «срок:», «в течение», «в», «на протяжении», «период».</summary>
-    [GeneratedRegex(@"^(?:(?:срок(?:и)?(?: исполнения| реализации| выполнения)?\s*[:\-]?|в течение|на протяжении|в период|период|ежегодн[а-я]*,?|в|во|на)\s+)+")]
+    [GeneratedRegex(@"^(?:(?:срок(?:и)?(?: исполнения| реализации| выполнения)?\s*[:\-]?|в течение|на протяжении|в период|период|ежегодн[а-я]*[,:]?|в|во|на)\s+)+")]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"^(?:(?<end>до конца|к концу|не позднее конца|не позже конца|не позднее|не позже|до окончания|по окончании|в конце|конец)|(?<by>до|к|ко|по))\s+")]
     private static partial Regex Lead();
-
-    [GeneratedRegex(@"(?:раз в|каждую|каждой|кажд[а-я]*)\s+недел")]
-    private static partial Regex EveryWeek();
-
-    [GeneratedRegex(@"(?:раз[а]? в|кажд[а-я]*)\s+месяц")]
-    private static partial Regex EveryMonth();
-
-    [GeneratedRegex(@"(?:раз[а]? в|кажд[а-я]*)\s+квартал|по итогам (?:каждого )?квартала")]
-    private static partial Regex EveryQuarter();
-
-    [GeneratedRegex(@"(?:раз[а]? в|кажд[а-я]*)\s+полугоди|по итогам (?:каждого )?полугодия")]
-    private static partial Regex EveryHalfYear();
-
-    [GeneratedRegex(@"(?:раз в|кажд[а-я]*)\s+год(?![а-я])")]
-    private static partial Regex EveryYear();
-
-    [GeneratedRegex(@"(?<n>\d+|один|два|две|три|четыре|двенадцать|дважды|трижды)\s*(?:раз[а]?\s+)?в\s+год(?![а-я])")]
-    private static partial Regex TimesAYear();
-
-    [GeneratedRegex(@"до\s+(?<d>\d{1,2})(?:-?го)?\s*(?:числа|чис\.)")]
-    private static partial Regex DueDay();
 
     /// <summary>A number in digits or a numeral word in any case («десяти», «двух», «одного», «пятнадцати»).</summary>
     private const string AmountWord =
@@ -356,7 +313,8 @@ public static partial class RussianDeadlineParser
     [GeneratedRegex(@"(?<d>\d{1,2})[./](?<m>\d{1,2})(?:[./](?<y>\d{4}|\d{2}))?")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<m>" + Month + @")(?:\s+(?<y>" + Year + "))?")]
+    /// <summary>«15 марта», «15-го марта», «15 числа марта 2021».</summary>
+    [GeneratedRegex(@"(?<d>\d{1,2})(?:-?го)?\s+(?:числа\s+)?(?<m>" + Month + @")(?:\s+(?<y>" + Year + "))?")]
     private static partial Regex TextDate();
 
     [GeneratedRegex(@"\d{1,2}")]
@@ -371,10 +329,12 @@ public static partial class RussianDeadlineParser
     [GeneratedRegex(@"(?<![а-я])" + Month)]
     private static partial Regex MonthWord();
 
-    [GeneratedRegex(@"(?<o1>" + Ordinal + @")(?:\s*(?:-|и|,)\s*(?<o2>" + Ordinal + @"))?\s*(?:квартал[а-я]*|кв\.?)(?:\s+(?<y>" + Year + "))?")]
+    /// <summary>«II квартал», «2 кв.», «IIкв.», «1-й кв-л», «I-II квартал», «IV кв. 2021».</summary>
+    [GeneratedRegex(@"(?<o1>" + Ordinal + @")(?:\s*-\s*(?<o2>" + Ordinal + @"))?\s*(?:квартал[а-я]*|кварт\.?|кв-?л\.?|кв\.?)(?![а-я])(?:\s*(?<y>" + Year + "))?")]
     private static partial Regex Quarter();
 
-    [GeneratedRegex(@"(?<o1>" + Ordinal + @")(?:\s*(?:-|и|,)\s*(?<o2>" + Ordinal + @"))?\s*полугоди[а-я]*(?:\s+(?<y>" + Year + "))?")]
+    /// <summary>«I полугодие», «второе полугодие», «1 полуг.», «2-е полугод. 2021».</summary>
+    [GeneratedRegex(@"(?<o1>" + Ordinal + @")(?:\s*-\s*(?<o2>" + Ordinal + @"))?\s*(?:полугоди[а-я]*|полугод\.?|полуг\.?)(?![а-я])(?:\s*(?<y>" + Year + "))?")]
     private static partial Regex HalfYear();
 
     [GeneratedRegex(@"(?:(?<y1>" + Year + @")(?:\s*-\s*(?<y2>" + Year + @"))?(?:\s+год[а-я]*)?|(?:текущ[а-я]+\s+|календарн[а-я]+\s+|отчетн[а-я]+\s+)?год[а-я]*)")]

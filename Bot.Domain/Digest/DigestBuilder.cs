@@ -23,6 +23,7 @@ public static class DigestBuilder
     /// <summary>«This week»: the 7 council-local days ending today.</summary>
     public const int WeekDays = 7;
 
+    /// <param name="planYear">The plan's year: the occurrences of recurring and series items are that year's.</param>
     /// <param name="events">Recorded events: they date relative deadlines whose anchor they match.</param>
     /// <param name="zone">The council's zone: reply instants become council-local days.</param>
     /// <param name="today">Council-local today.</param>
@@ -34,6 +35,7 @@ public static class DigestBuilder
     public static Digest? Build(
         string councilName,
         IReadOnlyList<DigestPlanItem> items,
+        int planYear,
         IReadOnlyList<Reply> replies,
         IReadOnlyList<RecordedEvent> events,
         TimeZoneInfo zone,
@@ -54,14 +56,15 @@ public static class DigestBuilder
         List<PostponedItem> postponed = [];
         var closed = 0;
 
-        var progressById = items.ToDictionary(i => i.Id, i => ItemProgress.Of(i.Parties, [.. byItem[i.Id]], i.Result));
+        var progressById = items.ToDictionary(i => i.Id, i => Progress(i, planYear, [.. byItem[i.Id]], zone, today));
 
         foreach (var item in items)
         {
             var itemReplies = byItem[item.Id].OrderBy(r => r.At).ToList();
             var progress = progressById[item.Id];
             var anchor = AnchorDate(item, events, progressById, zone);
-            var due = DueDates.Current(item.Deadline, progress.PostponedTo, item.DueOverride, anchor, calendar, today);
+            // An item due several times: the occurrence owed now.
+            var due = progress.Occurrence?.Due ?? DueDates.Current(item.Deadline, progress.PostponedTo, item.DueOverride, anchor, calendar, today);
             var line = new DigestItem(item.Id, item.Number, item.Title, item.Parties, item.Deadline.Text, due);
 
             if (progress.IsClosed)
@@ -76,9 +79,11 @@ public static class DigestBuilder
                 else if (d <= soonEnd) dueSoon.Add(line);
             }
 
-            // Only postponements made this week: older ones already show as the item's current due date.
+            // Only postponements made this week: older ones already show as the item's current due date. (An item due
+            // several times: a postponement of the occurrence owed now.)
             var lastPostpone = itemReplies.LastOrDefault(x => x.Kind == ReplyKind.Postponed && x.NewDate is not null);
-            if (!progress.IsClosed && lastPostpone is not null && LocalDay(lastPostpone.At, zone) >= weekStart)
+            if (!progress.IsClosed && lastPostpone is not null && LocalDay(lastPostpone.At, zone) >= weekStart
+                && (!progress.Repeats || progress.PostponedTo == lastPostpone.NewDate))
             {
                 var before = progress.PostponedFrom
                     ?? DueDates.Current(item.Deadline, null, item.DueOverride, anchor, calendar, today);
@@ -99,6 +104,14 @@ public static class DigestBuilder
             nextMeeting is { Cancelled: false } m && m.Day >= today ? m : null,
             new DigestTotals(items.Count, closed, overdue.Count, dueSoon.Count, done.Count, postponed.Count, awaiting.Count),
             missingProtocols);
+    }
+
+    private static ItemProgress Progress(DigestPlanItem item, int planYear, List<Reply> replies, TimeZoneInfo zone, DateOnly today)
+    {
+        var protocolCloses = ItemProgress.ProtocolClosesItem(item.Result);
+        return ItemOccurrences.Of(item.Deadline, item.DueOverride, planYear, item.Parties, replies, protocolCloses, zone) is { } occurrences
+            ? ItemProgress.Of(occurrences, replies, today)
+            : ItemProgress.Of(item.Parties, replies, protocolCloses);
     }
 
     /// <summary>The day a relative deadline starts counting from (<see cref="AnchorDates"/>).</summary>

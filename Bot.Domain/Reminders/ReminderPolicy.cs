@@ -29,14 +29,15 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
         var planned = new List<PlannedReminder>();
         var yearStart = new DateOnly(item.PlanYear, 1, 1);
 
-        if (item.Deadline is RecurringDeadline recurring && item.DueOverride is null)
+        if (ItemOccurrences.Of(item.Deadline, item.DueOverride, item.PlanYear, item.Parties, item.Replies,
+                ItemProgress.ProtocolClosesItem(item.Result), zone) is { } occurrences)
         {
-            var occurrences = RecurringOccurrences(item, recurring);
-            for (var i = 0; i < occurrences.Count; i++)
+            var all = occurrences.All;
+            for (var i = 0; i < all.Count; i++)
             {
-                // A period's overdue notices stop when the next period falls due: one stream of nagging at a time.
-                var next = i + 1 < occurrences.Count ? occurrences[i + 1].Dues[0].Due.AddDays(-1) : until;
-                planned.AddRange(OccurrenceReminders(item, occurrences[i], closedAt, next < until ? next : until));
+                // An occurrence's overdue notices stop when the next one falls due: one stream of nagging at a time.
+                var next = i + 1 < all.Count ? all[i + 1].Dues[0].Due.AddDays(-1) : until;
+                planned.AddRange(OccurrenceReminders(item, all[i], closedAt, next < until ? next : until));
             }
         }
         else if (item.Deadline is ContinuousDeadline && item.DueOverride is null && !HasPostponement(item))
@@ -85,75 +86,34 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
         return slot >= day ? slot : WeeklySlot(day.AddDays(7));
     }
 
-    private sealed class Occurrence(DateOnly due, DateOnly? windowStart)
-    {
-        /// <summary>The due dates in force over time: the first from the start, each postponement from its instant.</summary>
-        public List<(DateOnly Due, DateTimeOffset From)> Dues { get; } = [(due, DateTimeOffset.MinValue)];
-        public Dictionary<string, DateTimeOffset> DoneAt { get; } = new(StringComparer.Ordinal);
-        public DateOnly? WindowStart { get; } = windowStart;
-        public DateOnly PeriodStart { get; init; } = DateOnly.MinValue;
-
-        public bool IsOpenAt(IReadOnlyList<string> parties, DateTimeOffset at) =>
-            parties.Any(p => !DoneAt.TryGetValue(p, out var done) || done > at);
-    }
-
     private static bool HasPostponement(ReminderInput item) => item.Replies.Any(r => r.Kind == ReplyKind.Postponed && r.NewDate is not null);
 
-    /// <summary>When the whole item closed: closed by the secretary, or (one-off items) done by every party or by its protocol.</summary>
+    /// <summary>
+    /// When the whole item closed: closed by the secretary, or (items due once) done by every party or by its protocol;
+    /// an item due several times closes occurrence by occurrence.
+    /// </summary>
     private static DateTimeOffset? ClosedAt(ReminderInput item)
     {
-        if (item.Deadline is RecurringDeadline && item.DueOverride is null)
+        if (OccurrenceSchedule.Of(item.Deadline, item.PlanYear) is not null && item.DueOverride is null)
             return item.Replies.Where(r => r.Kind == ReplyKind.Closed).Select(r => (DateTimeOffset?)r.At).Min();
         return ItemProgress.Of(item.Parties, item.Replies, item.Result).ClosedAt;
     }
 
-    private static Occurrence? SingleOccurrence(ReminderInput item, DateOnly? due)
+    private static OccurrenceState? SingleOccurrence(ReminderInput item, DateOnly? due)
     {
         var postponements = item.Replies.Where(r => r.Kind == ReplyKind.Postponed && r.NewDate is not null).OrderBy(r => r.At).ToList();
         if (due is null && postponements.Count == 0) return null;
 
         var first = due ?? postponements[0].NewDate!.Value;
-        var occurrence = new Occurrence(first, item.Deadline is WindowDeadline w && due is not null ? w.Start : null);
-        if (due is null) occurrence.Dues[0] = (first, postponements[0].At);
-        foreach (var p in postponements.Skip(due is null ? 1 : 0)) occurrence.Dues.Add((p.NewDate!.Value, p.At));
+        var occurrence = new OccurrenceState(new PlannedOccurrence(DateOnly.MinValue, first, item.Deadline is WindowDeadline w && due is not null ? w.Start : null));
+        if (due is null) occurrence.FirstDueFrom(postponements[0].At, postponements[0].Comment);
+        foreach (var p in postponements.Skip(due is null ? 1 : 0)) occurrence.Postpone(p.NewDate!.Value, p.At, p.Comment);
         foreach (var done in item.Replies.Where(r => r.Kind == ReplyKind.Done && r.Party is not null))
-            occurrence.DoneAt.TryAdd(done.Party!, done.At);
+            occurrence.Done(done.Party!, done.At);
         return occurrence;
     }
 
-    /// <summary>One occurrence per period of the plan year; each reply applies to the oldest started occurrence still open for it.</summary>
-    private List<Occurrence> RecurringOccurrences(ReminderInput item, RecurringDeadline deadline)
-    {
-        var occurrences = new List<Occurrence>();
-        for (var day = new DateOnly(item.PlanYear, 1, 1); day.Year == item.PlanYear;)
-        {
-            var period = DueDates.PeriodContaining(deadline.Every, day);
-            occurrences.Add(new Occurrence(DueDates.DueOf(deadline, period), null) { PeriodStart = period.Start });
-            day = period.End.AddDays(1);
-        }
-
-        var parties = PartiesOrSecretary(item);
-        foreach (var reply in item.Replies.OrderBy(r => r.At))
-        {
-            var day = CouncilClock.LocalDate(reply.At, zone);
-            var who = reply.Party is { } party ? [party] : parties;
-            var target = occurrences.FirstOrDefault(o => o.PeriodStart <= day && who.Any(p => !o.DoneAt.ContainsKey(p)));
-            if (target is null) continue;
-            switch (reply.Kind)
-            {
-                case ReplyKind.Done:
-                case ReplyKind.Protocol when ItemProgress.ProtocolClosesItem(item.Result):
-                    foreach (var p in who) target.DoneAt.TryAdd(p, reply.At);
-                    break;
-                case ReplyKind.Postponed when reply.NewDate is { } newDate:
-                    target.Dues.Add((newDate, reply.At));
-                    break;
-            }
-        }
-        return occurrences;
-    }
-
-    private IEnumerable<PlannedReminder> OccurrenceReminders(ReminderInput item, Occurrence occurrence, DateTimeOffset? closedAt, DateOnly until)
+    private IEnumerable<PlannedReminder> OccurrenceReminders(ReminderInput item, OccurrenceState occurrence, DateTimeOffset? closedAt, DateOnly until)
     {
         var parties = PartiesOrSecretary(item);
         var audience = item.Parties.Count > 0 ? ReminderAudience.Parties : ReminderAudience.Secretary;
@@ -161,13 +121,13 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
         var kept = new List<PlannedReminder>();
         for (var i = 0; i < occurrence.Dues.Count; i++)
         {
-            var (due, from) = occurrence.Dues[i];
+            var (due, from, _) = occurrence.Dues[i];
             var to = i + 1 < occurrence.Dues.Count ? occurrence.Dues[i + 1].From : DateTimeOffset.MaxValue;
             // Past the plan's year only an item the chair postponed beyond it is still followed, for a few weeks.
             var last = Earliest(until, due > yearEnd ? due.AddDays(OverdueGraceDays) : yearEnd);
             // «со дня поступления…»: the work starts with the event; there is nothing to be late for.
             var startsOnly = item.Deadline is RelativeDeadline { Amount: 0 } && item.DueOverride is null && i == 0;
-            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.WindowStart : null, item.PlanYear, last).Where(c => !startsOnly || c.Kind == ReminderKind.Due))
+            foreach (var (kind, day, sequence) in Candidates(due, i == 0 ? occurrence.Planned.WindowStart : null, item.PlanYear, last).Where(c => !startsOnly || c.Kind == ReminderKind.Due))
             {
                 var at = Instant(day, settings.ReminderTime);
                 if (at < from || at >= to || day > last) continue;

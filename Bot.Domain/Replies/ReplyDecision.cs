@@ -30,6 +30,10 @@ public abstract record ReplyRefusal
 
     public sealed record AlreadyClosed(string Number) : ReplyRefusal;
 
+    /// <summary>An item due several times whose occurrence owed now is already done by the actor's parties.</summary>
+    /// <param name="Next">When the next occurrence is due, if there is one.</param>
+    public sealed record OccurrenceDone(string Number, DateOnly? Next) : ReplyRefusal;
+
     public sealed record PastDate(DateOnly Date) : ReplyRefusal;
 
     /// <summary>Only the chair moves a deadline past the plan's year.</summary>
@@ -49,7 +53,14 @@ public abstract record ReplyDecision
 
     /// <param name="Parties">The parties a «done» was recorded for (empty when the item was closed for everyone).</param>
     /// <param name="ClosesItem">Whether the item is closed once the effects are written.</param>
-    public sealed record Accepted(IReadOnlyList<ReplyEffect> Effects, IReadOnlyList<string> Parties, bool ClosesItem) : ReplyDecision;
+    public sealed record Accepted(IReadOnlyList<ReplyEffect> Effects, IReadOnlyList<string> Parties, bool ClosesItem) : ReplyDecision
+    {
+        /// <summary>An item due several times: the occurrence the reply is about (its due date and the next one's).</summary>
+        public (DateOnly Due, DateOnly? Next)? Occurrence { get; init; }
+
+        /// <summary>An item due several times: whether the reply completes its occurrence for every party.</summary>
+        public bool ClosesOccurrence { get; init; }
+    }
 
     public sealed record Refused(ReplyRefusal Refusal) : ReplyDecision;
 

@@ -19,14 +19,24 @@ public static class ReplyRules
             ? actor.ActsOnAllItems || actor.PartiesOf([party]).Count > 0 ? item.Parties.Where(p => string.Equals(p, party, StringComparison.OrdinalIgnoreCase)).ToList() : []
             : actor.PartiesOf(item.Parties);
         if (party is not null && own.Count == 0) return ReplyDecision.Refuse(new ReplyRefusal.NotYours(item.Number, item.Parties));
-        var open = own.Where(item.Progress.IsOpenFor).ToList();
-        if (own.Count > 0 && open.Count == 0) return ReplyDecision.Refuse(new ReplyRefusal.AlreadyClosed(item.Number));
-        // A secretary or chair without a party of this item closes it for everyone.
+        var progress = item.Progress;
+        var open = own.Where(progress.IsOpenFor).ToList();
+        if (progress.Waiting) return ReplyDecision.Refuse(new ReplyRefusal.OccurrenceDone(item.Number, progress.Occurrence?.Due));
+        if (own.Count > 0 && open.Count == 0)
+            return ReplyDecision.Refuse(progress.Repeats ? new ReplyRefusal.OccurrenceDone(item.Number, progress.NextOccurrenceDue) : new ReplyRefusal.AlreadyClosed(item.Number));
+        // A secretary or chair without a party of this item closes it (an item due several times: its occurrence) for everyone.
         IReadOnlyList<Reply> replies = open.Count > 0
             ? [.. open.Select(p => new Reply(item.ItemId, ReplyKind.Done, now, p, actor.MemberId, comment))]
             : [new Reply(item.ItemId, ReplyKind.Done, now, null, actor.MemberId, comment)];
-        var closes = open.Count == 0 || item.Parties.All(p => !item.Progress.IsOpenFor(p) || open.Contains(p, StringComparer.Ordinal));
-        return new ReplyDecision.Accepted([.. replies.Select(r => new ReplyEffect.Append(r))], open, closes);
+        var completes = open.Count == 0 || item.Parties.All(p => !progress.IsOpenFor(p) || open.Contains(p, StringComparer.Ordinal));
+        var effects = replies.Select(r => new ReplyEffect.Append(r)).ToList<ReplyEffect>();
+        if (progress.Occurrence is not { } occurrence) return new ReplyDecision.Accepted(effects, open, completes);
+        var next = progress.NextOccurrenceDue;
+        return new ReplyDecision.Accepted(effects, open, completes && next is null)
+        {
+            Occurrence = (occurrence.Due, next),
+            ClosesOccurrence = completes,
+        };
     }
 
     public static ReplyDecision Postpone(Actor actor, ItemState item, DateOnly to, string? reason, DateOnly today, int planYear, DateTimeOffset now)
@@ -34,6 +44,8 @@ public static class ReplyRules
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
         if ((Refusal(actor, item) ?? DateRefusal(actor, to, today, planYear)) is { } refusal) return ReplyDecision.Refuse(refusal);
+        // Nothing is owed until the next occurrence opens: there is nothing to move yet.
+        if (item.Progress.Waiting) return ReplyDecision.Refuse(new ReplyRefusal.OccurrenceDone(item.Number, item.Progress.Occurrence?.Due));
         var reply = new Reply(item.ItemId, ReplyKind.Postponed, now, null, actor.MemberId, reason, to);
         return new ReplyDecision.Accepted([new ReplyEffect.Append(reply)], [], false);
     }
@@ -45,7 +57,14 @@ public static class ReplyRules
         ArgumentNullException.ThrowIfNull(item);
         if (!actor.CanActOn(item.Parties)) return ReplyDecision.Refuse(new ReplyRefusal.NotYours(item.Number, item.Parties));
         var reply = new Reply(item.ItemId, ReplyKind.Protocol, now, null, actor.MemberId, comment, File: file);
-        return new ReplyDecision.Accepted([new ReplyEffect.Append(reply)], [], !item.Progress.IsClosed && ItemProgress.ProtocolClosesItem(item.Result));
+        var closes = !item.Progress.IsClosed && ItemProgress.ProtocolClosesItem(item.Result);
+        if (item.Progress.Occurrence is not { } occurrence || item.Progress.Waiting) return new ReplyDecision.Accepted([new ReplyEffect.Append(reply)], [], closes && !item.Progress.Repeats);
+        var next = item.Progress.NextOccurrenceDue;
+        return new ReplyDecision.Accepted([new ReplyEffect.Append(reply)], [], closes && next is null)
+        {
+            Occurrence = (occurrence.Due, next),
+            ClosesOccurrence = closes,
+        };
     }
 
     /// <summary>The secretary gives an item its date: not in the past, past the plan year only for the chair.</summary>

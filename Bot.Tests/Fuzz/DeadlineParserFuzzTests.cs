@@ -89,7 +89,14 @@ public sealed class DeadlineParserFuzzTests
                 AssertSaneYear(d.Date);
                 break;
             case RecurringDeadline r:
-                Assert.True(r.DueDay is null or (>= 1 and <= 31), $"due day {r.DueDay}");
+                Assert.True(r.Day is null or (>= 1 and <= 31), $"due day {r.Day}");
+                break;
+            case SeriesDeadline s:
+                Assert.True(s.Windows.Count >= 2, "a series of one");
+                Assert.All(s.Windows, w => Assert.True(w.Start <= w.End, $"window {w.Start:O}..{w.End:O} ends before it starts"));
+                Assert.All(s.Windows.Zip(s.Windows.Skip(1)), p => Assert.True(p.First.End < p.Second.Start, "windows out of order or overlapping"));
+                Assert.All(s.Windows, w => AssertSaneYear(w.Start));
+                Assert.All(s.Windows, w => AssertSaneYear(w.End));
                 break;
             case RelativeDeadline r:
                 Assert.True(r.Amount >= 0, $"amount {r.Amount}");

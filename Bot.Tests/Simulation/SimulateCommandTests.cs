@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Simulation;
@@ -8,12 +9,14 @@ public sealed class SimulateCommandTests
 {
     private sealed record Row(DateTimeOffset At, string Kind, string? Item, string Recipient, string Channel, string Message);
 
+    /// <param name="plan">A seed plan's file name in config/plans, or a full path.</param>
     private static async Task<(List<Row> Rows, JsonElement Summary, string Out)> SimulateAsync(string plan, params string[] extra)
     {
         var folder = Directory.CreateTempSubdirectory("nokobot-sim-test-").FullName;
         try
         {
-            var result = await CliRunner.RunAsync(["simulate", "--plan", RepoPaths.Of("config", "plans", plan), "--year", "2020", "--json", "--out", folder, .. extra]);
+            var path = Path.IsPathRooted(plan) ? plan : RepoPaths.Of("config", "plans", plan);
+            var result = await CliRunner.RunAsync(["simulate", "--plan", path, "--year", "2020", "--json", "--out", folder, .. extra]);
             Assert.Equal(0, result.ExitCode);
             using var json = JsonDocument.Parse(result.Out);
             var rows = json.RootElement.GetProperty("deliveries").EnumerateArray().Select(d => new Row(
@@ -137,6 +140,52 @@ public sealed class SimulateCommandTests
         }
 
         static DateOnly Day(Row r) => DateOnly.FromDateTime(r.At.DateTime);
+    }
+
+    [Fact]
+    public async Task A_monthly_item_due_by_the_5th_is_reminded_before_each_5th_and_a_series_window_by_window()
+    {
+        var plan = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(plan,
+        [
+            "План работы Общественного совета на 2020 год",
+            "",
+            "№ п/п\tНаименование мероприятия\tРезультат\tСрок реализации\tОтветственный исполнитель",
+            "1.\tПредставление сведений о работе учреждений\tСведения\tежемесячно до 5 числа\tКомитет по образованию",
+            "2.\tОбсуждение итогов независимой оценки\tРешение совета\tмай и октябрь\tОбщественный совет",
+        ], TestContext.Current.CancellationToken);
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script, ["2020-05-20 done 2", "2020-05-21 done 2"], TestContext.Current.CancellationToken);
+        try
+        {
+            var (rows, _, json) = await SimulateAsync(plan, "--replies", script);
+
+            // Each 5th from February (5 January 2020 was in the New Year holidays: its working day, 31 December, was
+            // before the plan's year): the week ahead, the day before and the due day — the 5th or, off a weekend or a
+            // holiday, the working day before it (Friday 3 April; 30 April before the May holidays).
+            var calendar = CalendarFile.Load(RepoPaths.Of("config", "calendar", "ru.txt"));
+            var about = rows.Where(r => r.Item == "1" && r.Kind is "before" or "due").Select(r => (r.Kind, Day: DateOnly.FromDateTime(r.At.DateTime))).ToList();
+            for (var month = 2; month <= 12; month++)
+            {
+                var dueDay = calendar.PreviousWorkingDay(new DateOnly(2020, month, 5));
+                Assert.Contains(("due", dueDay), about);
+                Assert.Contains(about, r => r.Kind == "before" && r.Day < dueDay && r.Day >= dueDay.AddDays(-4));
+                Assert.Contains(about, r => r.Kind == "before" && r.Day <= dueDay.AddDays(-5) && r.Day >= dueDay.AddDays(-11));
+            }
+            Assert.Contains(("due", new DateOnly(2020, 4, 3)), about);
+            Assert.Contains(("due", new DateOnly(2020, 4, 30)), about);
+            // The series: May's window done on 20 May ends May's reminders only; October's falls due on its own
+            // (31 October, a Saturday: Friday 30 October). Done again on 21 May, before October's opens, is refused.
+            var item2 = rows.Where(r => r.Item == "2").Select(r => DateOnly.FromDateTime(r.At.DateTime)).ToList();
+            Assert.DoesNotContain(item2, d => d > new DateOnly(2020, 5, 20) && d < new DateOnly(2020, 10, 1));
+            Assert.Contains(rows, r => r.Item == "2" && r.Kind == "due" && r.At.Date == new DateTime(2020, 10, 30));
+            Assert.Contains("выполнение за этот срок уже отмечено", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(plan);
+            File.Delete(script);
+        }
     }
 
     [Fact]

@@ -27,6 +27,34 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
+    public async Task A_due_day_stored_before_009_keeps_falling_in_the_month_after_its_period()
+    {
+        using var db = new TempDatabase();
+        await using (var connection = await db.Database.OpenAsync(_ct))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)", cancellationToken: _ct));
+            foreach (var migration in MigrationRunner.Embedded.Where(m => m.Version < 9))
+                await connection.ExecuteAsync(new CommandDefinition(
+                    migration.Sql + "; INSERT INTO schema_migrations VALUES (@Version, @Name, 0)", new { migration.Version, migration.Name }, cancellationToken: _ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO councils (id, slug, name, time_zone, created_at) VALUES (1, 'c', 'C', 'Europe/Moscow', 0);
+                INSERT INTO plans (id, council_id, year, source_file, source_sha256, imported_at) VALUES (1, 1, 2020, 'p', 'x', 0);
+                INSERT INTO plan_items (id, plan_id, number, position, title, result, deadline_text, deadline_kind, deadline_every, deadline_due_day)
+                VALUES (1, 1, '1', 0, 't', 'r', 'ежеквартально до 5 числа', 'recurring', 'quarter', 5),
+                       (2, 1, '2', 1, 't', 'r', 'ежеквартально', 'recurring', 'quarter', NULL);
+                """, cancellationToken: _ct));
+        }
+
+        var applied = await new MigrationRunner(db.Database, TimeProvider.System).ApplyAsync(_ct);
+
+        Assert.Contains(applied, m => m.Version == 9);
+        await using var read = await db.Database.OpenAsync(_ct);
+        Assert.Equal([1L, 0L], await read.QueryAsync<long>(new CommandDefinition("SELECT deadline_following FROM plan_items ORDER BY id", cancellationToken: _ct)));
+    }
+
+    [Fact]
     public async Task Running_the_migrations_again_applies_nothing()
     {
         using var db = new TempDatabase();

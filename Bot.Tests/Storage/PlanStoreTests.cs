@@ -19,7 +19,7 @@ public sealed class PlanStoreTests
     [
         Item("1", "Обсуждение плана", new WindowDeadline("январь - март", new(2020, 1, 1), new(2020, 3, 31)), "Комитет по образованию", "Общественный совет"),
         Item("2", "Определение перечня", new UnscheduledDeadline(""), "Общественный совет"),
-        Item("3", "Проведение торгов", new RecurringDeadline("ежеквартально", RecurrencePeriod.Quarter, 5), "Комитет по образованию"),
+        Item("3", "Проведение торгов", new RecurringDeadline("ежеквартально до 5 числа", RecurrencePeriod.Quarter, 5, Following: true, AtLeast: true), "Комитет по образованию"),
         Item("8", "Обсуждение результатов", new RelativeDeadline("в течение 10 дней со дня поступления", 10, RelativeUnit.Days, "поступления информации"), "Общественный совет"),
     ], []);
 
@@ -45,6 +45,23 @@ public sealed class PlanStoreTests
         Assert.Equal(Original.Items.Select(i => i.Deadline), plan.Items.Select(i => i.Deadline));
         Assert.Equal(["Комитет по образованию", "Общественный совет"], plan.Items[0].Parties);
         Assert.Equal(["Комитет по образованию", "Общественный совет"], plan.UnlinkedParties);
+    }
+
+    [Fact]
+    public async Task A_series_and_a_recurring_deadline_with_its_day_read_back_as_imported()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        var import = new PlanImport(
+        [
+            Item("1", "Отчёты", new SeriesDeadline("май и октябрь", [new(new(2020, 5, 1), new(2020, 5, 31)), new(new(2020, 10, 1), new(2020, 10, 31))]), "Совет"),
+            Item("2", "Сведения", new RecurringDeadline("ежемесячно до 5 числа", RecurrencePeriod.Month, 5), "Совет"),
+        ], []);
+
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-s", import, _ct);
+        var plan = await store.FindAsync(councilId, 2020, _ct);
+
+        Assert.Equal(import.Items.Select(i => i.Deadline), plan!.Items.Select(i => i.Deadline));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class WebActingTests : IAsyncLifetime
 
         var notice = await PostAsync(member, "5", "done", ("party", "Комитет по образованию"), ("comment", "оператор выбран <b>"));
 
-        Assert.Equal(ReplyTexts.Done("5", "Проведение торгов", ["Комитет по образованию"], true), notice);
+        Assert.Equal(ReplyTexts.Done("5", "Проведение торгов", new ReplyDecision.Accepted([], ["Комитет по образованию"], ClosesItem: true)), notice);
         await using var connection = await _rig.Telegram.Db.Database.OpenAsync(_ct);
         var reply = await connection.QuerySingleAsync<(string Kind, string Party, string Comment, long MemberId)>(
             "SELECT r.kind, p.name, r.comment, r.member_id FROM replies r JOIN parties p ON p.id = r.party_id WHERE r.item_id = @id",

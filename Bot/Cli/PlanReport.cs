@@ -19,7 +19,7 @@ internal sealed record PlanItemState(bool Done, DateOnly? Due, IReadOnlyList<(st
     /// <param name="today">Council-local today (picks a recurring item's current occurrence).</param>
     public static PlanItemState Of(CouncilSnapshot snapshot, StoredPlanItem item, DateOnly today)
     {
-        var progress = snapshot.Progress(item);
+        var progress = snapshot.Progress(item, today);
         return new PlanItemState(progress.IsClosed, snapshot.CurrentDue(item, today),
             [.. item.Parties.Select(party => (party, !progress.IsOpenFor(party)))]);
     }

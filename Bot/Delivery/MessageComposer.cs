@@ -95,18 +95,20 @@ public static class MessageComposer
                 dropped.Add((row, SkipReasons.ItemRemoved));
                 continue;
             }
-            var progress = snapshot.Progress(item);
-            // The recipient's own parties may have reported while the reminder waited; an escalation or a date request is for the whole item.
+            var progress = snapshot.Progress(item, today);
+            DateOnly? due = kind is ReminderKind.Before or ReminderKind.Due or ReminderKind.Overdue or ReminderKind.Escalation
+                && DeliveryKey.TryParseItemOccurrence(row.Key, out _, out var occurrence) ? occurrence : null;
+            // The recipient's own parties may have reported while the reminder waited (on an item due several times: that
+            // occurrence); an escalation or a date request is for the whole item.
             var own = member is null ? [] : item.Parties.Intersect(member.Parties, StringComparer.OrdinalIgnoreCase).ToList();
             var settled = progress.IsClosed && kind != ReminderKind.AskDate
-                || kind is not (ReminderKind.Escalation or ReminderKind.AskDate) && own.Count > 0 && own.All(p => !progress.IsOpenFor(p));
+                || kind is not (ReminderKind.Escalation or ReminderKind.AskDate) && own.Count > 0
+                   && own.All(p => due is { } about ? !progress.IsOpenFor(p, about) : !progress.IsOpenFor(p));
             if (settled || (kind == ReminderKind.AskDate && snapshot.CurrentDue(item, today) is not null))
             {
                 dropped.Add((row, SkipReasons.ItemSettled));
                 continue;
             }
-            DateOnly? due = kind is ReminderKind.Before or ReminderKind.Due or ReminderKind.Overdue or ReminderKind.Escalation
-                && DeliveryKey.TryParseItemOccurrence(row.Key, out _, out var occurrence) ? occurrence : null;
             var overdue = due is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
             // A weekly summary carries the week's due days ahead of them: «today» only when it is today.
             if (kind == ReminderKind.Due && due is { } dueDate && snapshot.Calendar.PreviousWorkingDay(dueDate) > today) kind = ReminderKind.Before;
@@ -133,7 +135,7 @@ public static class MessageComposer
     {
         var plan = snapshot.Plan!;
         var yearEnd = new DateOnly(plan.Year, 12, 31);
-        var open = plan.Items.Where(i => !snapshot.Progress(i).IsClosed)
+        var open = plan.Items.Where(i => !snapshot.Progress(i, yearEnd).IsClosed)
             .Select(i => new OpenItem(i.Number, i.Title, i.Parties, snapshot.CurrentDue(i, yearEnd))).ToList();
         return new PlanOverMessage(key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, plan.Year, plan.Items.Count, open);
     }

@@ -41,7 +41,7 @@ public sealed class ReplyService(
         };
         if (snapshot.Item(number) is not { } item)
             return Outcome(snapshot, request, ReplyDecision.Refuse(new ReplyRefusal.NoSuchItem(number)), null);
-        var state = snapshot.State(item);
+        var state = snapshot.State(item, today);
         var decision = request switch
         {
             ReplyRequest.Done d => ReplyRules.Done(actor, state, d.Comment, now, d.Party),
@@ -107,9 +107,10 @@ public sealed class ReplyService(
         var items = snapshot.Agenda(record).Where(l => l.ItemNumber is not null)
             .Select(l => snapshot.Item(l.ItemNumber!)).OfType<StoredPlanItem>().ToList();
         var meeting = record.Meeting;
-        var decision = ReplyRules.MeetingProtocol(actor, meeting.Id, [.. items.Select(snapshot.State)], request.File,
+        var today = snapshot.Today(now);
+        var decision = ReplyRules.MeetingProtocol(actor, meeting.Id, [.. items.Select(i => snapshot.State(i, today))], request.File,
             ReplyTexts.MeetingProtocolComment(meeting.LocalStart), snapshot.StartOf(meeting), now);
-        var recorded = items.Where(i => !snapshot.Progress(i).IsClosed).ToList();
+        var recorded = items.Where(i => !snapshot.Progress(i, today).IsClosed).ToList();
         return new ReplyOutcome(snapshot.Council.Id, request, decision, null,
             [.. recorded.Select(i => i.Number)], [.. recorded.Where(i => ItemProgress.ProtocolClosesItem(i.Result)).Select(i => i.Number)]);
     }

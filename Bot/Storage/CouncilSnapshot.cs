@@ -72,14 +72,33 @@ public sealed record CouncilSnapshot(
 
     public DateOnly Today(DateTimeOffset now) => CouncilClock.LocalDate(now, Zone);
 
-    public ItemProgress Progress(StoredPlanItem item) => ItemProgress.Of(item.Parties, [.. RepliesOf(item.Id)], item.Result);
+    /// <summary>
+    /// Where the item stands on the council-local <paramref name="today"/>: for an item due several times (recurring,
+    /// series), the occurrence owed then (<see cref="ItemProgress.Occurrence"/>).
+    /// </summary>
+    public ItemProgress Progress(StoredPlanItem item, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        List<Reply> replies = [.. RepliesOf(item.Id)];
+        var protocolCloses = ItemProgress.ProtocolClosesItem(item.Result);
+        return Plan is { } plan
+               && ItemOccurrences.Of(item.Deadline, item.DueOverride, plan.Year, item.Parties, replies, protocolCloses, Zone) is { } occurrences
+            ? ItemProgress.Of(occurrences, replies, today)
+            : ItemProgress.Of(item.Parties, replies, protocolCloses);
+    }
 
-    /// <summary>The item as the reply rules see it.</summary>
-    public ItemState State(StoredPlanItem item) => new(item.Id, item.Number, item.Parties, item.Result, Progress(item));
+    /// <summary>The item as the reply rules see it on the council-local <paramref name="today"/>.</summary>
+    public ItemState State(StoredPlanItem item, DateOnly today) => new(item.Id, item.Number, item.Parties, item.Result, Progress(item, today));
 
-    /// <summary>The item's current due date as of the council-local <paramref name="today"/>.</summary>
-    public DateOnly? CurrentDue(StoredPlanItem item, DateOnly today) =>
-        DueDates.Current(item.Deadline, Progress(item).PostponedTo, item.DueOverride, AnchorDate(item), Calendar, today);
+    /// <summary>The item's current due date as of the council-local <paramref name="today"/> (an item due several times: of the occurrence owed then).</summary>
+    public DateOnly? CurrentDue(StoredPlanItem item, DateOnly today)
+    {
+        var progress = Progress(item, today);
+        return progress.Occurrence?.Due ?? DueDates.Current(item.Deadline, progress.PostponedTo, item.DueOverride, AnchorDate(item), Calendar, today);
+    }
+
+    /// <summary>When the item was closed, if it was (whatever the day it is asked on).</summary>
+    public DateTimeOffset? ClosedAt(StoredPlanItem item) => Progress(item, DateOnly.MaxValue).ClosedAt;
 
     /// <summary>
     /// The day a relative deadline starts counting from: the day its linked item was closed, else the first
@@ -89,7 +108,7 @@ public sealed record CouncilSnapshot(
     {
         if (item.Deadline is not RelativeDeadline relative) return null;
         DateOnly? linkedClosed = item.AnchorItemId is { } anchorId && Item(anchorId) is { } anchor
-            && Progress(anchor).ClosedAt is { } at ? CouncilClock.LocalDate(at, Zone) : null;
+            && ClosedAt(anchor) is { } at ? CouncilClock.LocalDate(at, Zone) : null;
         return AnchorDates.Of(relative, linkedClosed, Events.Select(e => (e.Name, e.OccurredOn)));
     }
 
@@ -99,7 +118,7 @@ public sealed record CouncilSnapshot(
         ArgumentNullException.ThrowIfNull(record);
         var day = DateOnly.FromDateTime(record.Meeting.LocalStart);
         var candidates = (Plan?.Items ?? []).Select(item => new AgendaCandidate(
-            item.Number, item.Title, item.Result, CurrentDue(item, day), Progress(item).IsClosed,
+            item.Number, item.Title, item.Result, CurrentDue(item, day), Progress(item, day).IsClosed,
             item.Deadline is RelativeDeadline relative && AnchorDate(item) is null && AgendaBuilder.MeetingCanDate(relative.Anchor),
             item.Deadline is WindowDeadline window ? window.Start : null))
             .ToList();
@@ -131,7 +150,7 @@ public sealed record CouncilSnapshot(
         var next = Meetings.FirstOrDefault(m => !m.Meeting.Cancelled && DateOnly.FromDateTime(m.Meeting.LocalStart) >= today);
         var held = Meetings.Where(m => m.Meeting.ProtocolName is null && !m.Meeting.Cancelled && DateOnly.FromDateTime(m.Meeting.LocalStart) < today)
             .Select(m => ToMeeting(m, withAgenda: false)).ToList();
-        return DigestBuilder.Build(Council.Name, items, Replies, [.. Events.Select(e => new RecordedEvent(e.Name, e.OccurredOn))],
+        return DigestBuilder.Build(Council.Name, items, plan.Year, Replies, [.. Events.Select(e => new RecordedEvent(e.Name, e.OccurredOn))],
             Zone, today, Calendar, next is null ? null : ToMeeting(next), held);
     }
 }

@@ -12,6 +12,9 @@ internal class DeadlineColumns
     public string? End { get; set; }
     public string? Every { get; set; }
     public long? DueDay { get; set; }
+    public bool Following { get; set; }
+    public bool AtLeast { get; set; }
+    public string? Windows { get; set; }
     public long? Amount { get; set; }
     public string? Unit { get; set; }
     public string? Anchor { get; set; }
@@ -30,7 +33,12 @@ internal class DeadlineColumns
                 break;
             case RecurringDeadline r:
                 columns.Every = DeadlineNames.Of(r.Every);
-                columns.DueDay = r.DueDay;
+                columns.DueDay = r.Day;
+                columns.Following = r.Following;
+                columns.AtLeast = r.AtLeast;
+                break;
+            case SeriesDeadline s:
+                columns.Windows = string.Join(',', s.Windows.Select(w => $"{Format(w.Start)}/{Format(w.End)}"));
                 break;
             case RelativeDeadline r:
                 columns.Amount = r.Amount;
@@ -45,7 +53,8 @@ internal class DeadlineColumns
     {
         "window" when Start is not null && End is not null => new WindowDeadline(Text, Parse(Start), Parse(End)),
         "date" when Start is not null => new DateDeadline(Text, Parse(Start)),
-        "recurring" => new RecurringDeadline(Text, ParsePeriod(Every), DueDay is null ? null : (int)DueDay),
+        "recurring" => new RecurringDeadline(Text, ParsePeriod(Every), DueDay is null ? null : (int)DueDay, Following, AtLeast),
+        "series" when !string.IsNullOrEmpty(Windows) => new SeriesDeadline(Text, ParseWindows(Windows)),
         "continuous" => new ContinuousDeadline(Text),
         "relative" => new RelativeDeadline(Text, (int)(Amount ?? 0), ParseUnit(Unit), Anchor ?? ""),
         "unscheduled" => new UnscheduledDeadline(Text),
@@ -55,6 +64,9 @@ internal class DeadlineColumns
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly Parse(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DeadlineWindow[] ParseWindows(string windows) =>
+        [.. windows.Split(',').Select(w => w.Split('/')).Select(w => new DeadlineWindow(Parse(w[0]), Parse(w[1])))];
 
     private static RecurrencePeriod ParsePeriod(string? name) =>
         Enum.GetValues<RecurrencePeriod>().FirstOrDefault(p => DeadlineNames.Of(p) == name, RecurrencePeriod.Year);

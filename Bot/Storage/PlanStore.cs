@@ -45,10 +45,10 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
         // The same two inserts for every new row: prepared once per import, where a Dapper call prepares each time.
         await using var insertItem = Command(connection, tx, """
             INSERT INTO plan_items (plan_id, number, position, section, title, result, deadline_text, deadline_kind,
-                deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_amount, deadline_unit, deadline_anchor,
-                anchor_item_id)
+                deadline_start, deadline_end, deadline_every, deadline_due_day, deadline_following, deadline_at_least,
+                deadline_windows, deadline_amount, deadline_unit, deadline_anchor, anchor_item_id)
             VALUES (@planId, @number, @position, @section, @title, @result, @text, @kind,
-                @start, @end, @every, @dueDay, @amount, @unit, @anchor, @anchorItemId)
+                @start, @end, @every, @dueDay, @following, @atLeast, @windows, @amount, @unit, @anchor, @anchorItemId)
             RETURNING id
             """);
         await using var insertLink = Command(connection, tx,
@@ -69,11 +69,13 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                     """
                     UPDATE plan_items SET position = @position, section = @Section, title = @Title, result = @Result,
                         deadline_text = @Text, deadline_kind = @Kind, deadline_start = @Start, deadline_end = @End,
-                        deadline_every = @Every, deadline_due_day = @DueDay, deadline_amount = @Amount,
+                        deadline_every = @Every, deadline_due_day = @DueDay, deadline_following = @Following,
+                        deadline_at_least = @AtLeast, deadline_windows = @Windows, deadline_amount = @Amount,
                         deadline_unit = @Unit, deadline_anchor = @Anchor, anchor_item_id = @anchorItemId, removed_at = NULL
                     WHERE id = @itemId
                     """, new { position, item.Section, item.Title, item.Result, deadline.Text, deadline.Kind, deadline.Start, deadline.End,
-                        deadline.Every, deadline.DueDay, deadline.Amount, deadline.Unit, deadline.Anchor, anchorItemId, itemId },
+                        deadline.Every, deadline.DueDay, deadline.Following, deadline.AtLeast, deadline.Windows, deadline.Amount,
+                        deadline.Unit, deadline.Anchor, anchorItemId, itemId },
                     tx, cancellationToken: ct));
                 updated++;
             }
@@ -82,7 +84,8 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                 Bind(insertItem,
                     ("@planId", planId), ("@number", item.Number), ("@position", position), ("@section", item.Section), ("@title", item.Title),
                     ("@result", item.Result), ("@text", deadline.Text), ("@kind", deadline.Kind), ("@start", deadline.Start), ("@end", deadline.End),
-                    ("@every", deadline.Every), ("@dueDay", deadline.DueDay), ("@amount", deadline.Amount), ("@unit", deadline.Unit),
+                    ("@every", deadline.Every), ("@dueDay", deadline.DueDay), ("@following", deadline.Following), ("@atLeast", deadline.AtLeast),
+                    ("@windows", deadline.Windows), ("@amount", deadline.Amount), ("@unit", deadline.Unit),
                     ("@anchor", deadline.Anchor), ("@anchorItemId", anchorItemId));
                 itemId = (long)(await insertItem.ExecuteScalarAsync(ct))!;
                 added++;
@@ -175,7 +178,8 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
             """
             SELECT id AS Id, number AS Number, section AS Section, title AS Title, result AS Result,
                    deadline_text AS Text, deadline_kind AS Kind, deadline_start AS Start, deadline_end AS End,
-                   deadline_every AS Every, deadline_due_day AS DueDay, deadline_amount AS Amount,
+                   deadline_every AS Every, deadline_due_day AS DueDay, deadline_following AS Following,
+                   deadline_at_least AS AtLeast, deadline_windows AS Windows, deadline_amount AS Amount,
                    deadline_unit AS Unit, deadline_anchor AS Anchor, due_override AS DueOverride, anchor_item_id AS AnchorItemId
             FROM plan_items WHERE plan_id = @planId AND removed_at IS NULL ORDER BY position
             """, new { planId = p.Id }, cancellationToken: ct));

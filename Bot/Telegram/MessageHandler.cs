@@ -88,11 +88,11 @@ public sealed class MessageHandler(
         var item = outcome.Item;
         return request switch
         {
-            ReplyRequest.Done => ReplyTexts.Done(item!.Number, item.Title, accepted.Parties, accepted.ClosesItem),
+            ReplyRequest.Done => ReplyTexts.Done(item!.Number, item.Title, accepted),
             ReplyRequest.Postpone p => ReplyTexts.Postponed(item!.Number, item.Title, p.To, p.Reason),
             ReplyRequest.SetDue s => ReplyTexts.DueSet(item!.Number, s.Due),
             ReplyRequest.RecordEvent e => ReplyTexts.EventRecorded(e.Name, e.On),
-            ReplyRequest.Protocol p => ReplyTexts.ProtocolStored(item!.Number, item.Title, p.File.FileName, accepted.ClosesItem),
+            ReplyRequest.Protocol p => ReplyTexts.ProtocolStored(item!.Number, item.Title, p.File.FileName, accepted),
             _ => "",
         };
     }

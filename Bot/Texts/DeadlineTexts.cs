@@ -13,7 +13,8 @@ public static class DeadlineTexts
         WindowDeadline w when w.Start == w.End => $"{Date(w.Start)}",
         WindowDeadline w => $"с {Date(w.Start)} по {Date(w.End)}",
         DateDeadline d => $"до {Date(d.Date)}",
-        RecurringDeadline r => Every(r) + (r.DueDay is { } day ? $", до {day}-го числа следующего месяца" : ""),
+        SeriesDeadline s => string.Join("; ", s.Windows.Select(w => w.Start == w.End ? $"до {Date(w.End)}" : $"с {Date(w.Start)} по {Date(w.End)}")),
+        RecurringDeadline r => Every(r) + DueDay(r),
         ContinuousDeadline => "постоянно",
         RelativeDeadline r => $"{Amount(r)} после события «{r.Anchor}»",
         UnscheduledDeadline => "срок не назначен",
@@ -33,6 +34,7 @@ public static class DeadlineTexts
     {
         DeadlineKind.Window => "период",
         DeadlineKind.Date => "дата",
+        DeadlineKind.Series => "несколько сроков",
         DeadlineKind.Recurring => "повторяется",
         DeadlineKind.Continuous => "постоянно",
         DeadlineKind.Relative => "после события",
@@ -42,14 +44,25 @@ public static class DeadlineTexts
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Russian);
 
-    private static string Every(RecurringDeadline r) => r.Every switch
+    private static string Every(RecurringDeadline r) => (r.Every, r.AtLeast) switch
     {
-        RecurrencePeriod.Week => "еженедельно",
-        RecurrencePeriod.Month => "ежемесячно",
-        RecurrencePeriod.Quarter => "ежеквартально",
-        RecurrencePeriod.HalfYear => "раз в полугодие",
-        _ => "ежегодно",
+        (RecurrencePeriod.Week, false) => "еженедельно",
+        (RecurrencePeriod.Month, false) => "ежемесячно",
+        (RecurrencePeriod.Quarter, false) => "ежеквартально",
+        (RecurrencePeriod.HalfYear, false) => "раз в полугодие",
+        (_, false) => "ежегодно",
+        (RecurrencePeriod.Week, true) => "не реже раза в неделю",
+        (RecurrencePeriod.Month, true) => "не реже раза в месяц",
+        (RecurrencePeriod.Quarter, true) => "не реже раза в квартал",
+        (RecurrencePeriod.HalfYear, true) => "не реже раза в полугодие",
+        (_, true) => "не реже раза в год",
     };
+
+    /// <summary>«, до 5-го числа» (of the month itself), «, до 25-го числа последнего месяца», «, до 10-го числа следующего месяца».</summary>
+    private static string DueDay(RecurringDeadline r) => r.Day is not { } day ? ""
+        : r.Following ? $", до {day}-го числа следующего месяца"
+        : r.Every == RecurrencePeriod.Month ? $", до {day}-го числа"
+        : $", до {day}-го числа последнего месяца";
 
     private static string Amount(RelativeDeadline r)
     {

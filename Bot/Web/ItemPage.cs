@@ -98,7 +98,7 @@ public static class ItemPage
         ArgumentNullException.ThrowIfNull(accepted);
         return request switch
         {
-            ReplyRequest.Done when item is not null => ReplyTexts.Done(item.Number, item.Title, accepted.Parties, accepted.ClosesItem),
+            ReplyRequest.Done when item is not null => ReplyTexts.Done(item.Number, item.Title, accepted),
             ReplyRequest.Postpone p when item is not null => ReplyTexts.Postponed(item.Number, item.Title, p.To, p.Reason),
             ReplyRequest.SetDue s when item is not null => ReplyTexts.DueSet(item.Number, s.Due),
             ReplyRequest.RecordEvent e => ReplyTexts.EventRecorded(e.Name, e.On),

@@ -9,9 +9,13 @@ namespace NokoBot.Web;
 /// <summary>One item as the pages show it: where it stands today, its due date, its parties, its last reply.</summary>
 public sealed record ItemRow(StoredPlanItem Item, ItemStatusName Status, DateOnly? Due, ItemProgress Progress, Reply? LastReply)
 {
-    /// <summary>The window of a window deadline still in force (not moved by a postponement or the secretary's date).</summary>
-    public (DateOnly Start, DateOnly End)? Window =>
-        Item.Deadline is WindowDeadline w && Progress.PostponedTo is null && Item.DueOverride is null && w.Start < w.End ? (w.Start, w.End) : null;
+    /// <summary>
+    /// The window still in force (not moved by a postponement or the secretary's date): a window deadline's, or, for an
+    /// item due several times, its current occurrence's.
+    /// </summary>
+    public (DateOnly Start, DateOnly End)? Window => Progress.Occurrence is { } occurrence
+        ? occurrence.Planned.WindowStart is { } start && occurrence.Dues.Count == 1 && start < occurrence.Due ? (start, occurrence.Due) : null
+        : Item.Deadline is WindowDeadline w && Progress.PostponedTo is null && Item.DueOverride is null && w.Start < w.End ? (w.Start, w.End) : null;
 
     public static IReadOnlyList<ItemRow> Of(CouncilSnapshot snapshot, DateOnly today)
     {
@@ -23,7 +27,7 @@ public sealed record ItemRow(StoredPlanItem Item, ItemStatusName Status, DateOnl
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(item);
-        var progress = snapshot.Progress(item);
+        var progress = snapshot.Progress(item, today);
         var due = snapshot.CurrentDue(item, today);
         return new ItemRow(item, StatusOf(item.Deadline, progress, due, today), due, progress,
             snapshot.RepliesOf(item.Id).OrderBy(r => r.At).LastOrDefault());

@@ -24,17 +24,23 @@ public sealed class DueDatesTests
     }
 
     [Theory]
-    [InlineData(RecurrencePeriod.Quarter, null, "2020-05-20", "2020-06-30")]
-    [InlineData(RecurrencePeriod.Quarter, 5, "2020-05-20", "2020-07-05")]
-    [InlineData(RecurrencePeriod.Quarter, 5, "2020-04-03", "2020-04-05")]
-    [InlineData(RecurrencePeriod.Month, null, "2020-02-10", "2020-02-29")]
-    [InlineData(RecurrencePeriod.HalfYear, null, "2020-07-01", "2020-12-31")]
-    [InlineData(RecurrencePeriod.Year, null, "2020-05-20", "2020-12-31")]
-    [InlineData(RecurrencePeriod.Week, null, "2020-05-20", "2020-05-24")]
-    public void A_recurring_item_is_due_at_the_end_of_the_current_period_or_on_its_day_of_the_next(
-        RecurrencePeriod every, int? dueDay, string today, string expected)
+    [InlineData(RecurrencePeriod.Quarter, null, false, "2020-05-20", "2020-06-30")]
+    [InlineData(RecurrencePeriod.Quarter, 5, true, "2020-05-20", "2020-07-05")]
+    [InlineData(RecurrencePeriod.Quarter, 5, true, "2020-04-03", "2020-04-05")]
+    [InlineData(RecurrencePeriod.Quarter, 25, false, "2020-04-03", "2020-06-25")]
+    [InlineData(RecurrencePeriod.Month, null, false, "2020-02-10", "2020-02-29")]
+    [InlineData(RecurrencePeriod.Month, 5, false, "2020-02-10", "2020-03-05")]
+    [InlineData(RecurrencePeriod.Month, 5, false, "2020-02-05", "2020-02-05")]
+    [InlineData(RecurrencePeriod.Month, 31, false, "2020-02-10", "2020-02-29")]
+    [InlineData(RecurrencePeriod.Month, 5, true, "2020-02-10", "2020-03-05")]
+    [InlineData(RecurrencePeriod.HalfYear, null, false, "2020-07-01", "2020-12-31")]
+    [InlineData(RecurrencePeriod.Year, null, false, "2020-05-20", "2020-12-31")]
+    [InlineData(RecurrencePeriod.Week, null, false, "2020-05-20", "2020-05-24")]
+    public void A_recurring_item_is_due_at_the_end_of_the_current_period_or_on_its_day_of_that_month_or_the_next(
+        RecurrencePeriod every, int? day, bool following, string today, string expected)
     {
-        var due = DueDates.Current(new RecurringDeadline("", every, dueDay), null, null, null, Calendar, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = new RecurringDeadline("", every, day, following);
+        var due = DueDates.Current(deadline, null, null, null, Calendar, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), due);
     }

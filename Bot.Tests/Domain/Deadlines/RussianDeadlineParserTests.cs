@@ -12,7 +12,9 @@ public sealed class RussianDeadlineParserTests
     {
         WindowDeadline w => $"window {w.Start:yyyy-MM-dd}..{w.End:yyyy-MM-dd}",
         DateDeadline x => $"date {x.Date:yyyy-MM-dd}",
-        RecurringDeadline r => $"recurring {DeadlineNames.Of(r.Every)}" + (r.DueDay is { } day ? string.Create(CultureInfo.InvariantCulture, $" day {day}") : ""),
+        SeriesDeadline s => "series " + string.Join(", ", s.Windows.Select(w => $"{w.Start:yyyy-MM-dd}..{w.End:yyyy-MM-dd}")),
+        RecurringDeadline r => $"recurring {DeadlineNames.Of(r.Every)}" + (r.Day is { } day ? string.Create(CultureInfo.InvariantCulture, $" day {day}") : "")
+            + (r.Following ? " following" : "") + (r.AtLeast ? " at-least" : ""),
         RelativeDeadline r => string.Create(CultureInfo.InvariantCulture, $"relative {r.Amount} {DeadlineNames.Of(r.Unit)} after «{r.Anchor}»"),
         _ => DeadlineNames.Of(d.Kind),
     };
@@ -48,7 +50,6 @@ public sealed class RussianDeadlineParserTests
     [InlineData("декабрь - январь", "window 2020-12-01..2021-01-31")]
     [InlineData("ноябрь 2020 - февраль 2021", "window 2020-11-01..2021-02-28")]
     [InlineData("март 2021 г.", "window 2021-03-01..2021-03-31")]
-    [InlineData("март, июнь и сентябрь", "window 2020-03-01..2020-09-30")]
     // Quarters, half-years, years, academic years.
     [InlineData("2 кв.", "window 2020-04-01..2020-06-30")]
     [InlineData("2-й квартал", "window 2020-04-01..2020-06-30")]
@@ -79,6 +80,8 @@ public sealed class RussianDeadlineParserTests
     [InlineData("не позднее 1 июня", "date 2020-06-01")]
     [InlineData("в срок до 01.12.2020", "date 2020-12-01")]
     [InlineData("к 1 сентября", "date 2020-09-01")]
+    [InlineData("до 15-го декабря", "date 2020-12-15")]
+    [InlineData("до 15 числа декабря", "date 2020-12-15")]
     [InlineData("до 25.12.2020г.", "date 2020-12-25")]
     [InlineData("до конца марта", "date 2020-03-31")]
     [InlineData("до конца I квартала", "date 2020-03-31")]
@@ -97,10 +100,10 @@ public sealed class RussianDeadlineParserTests
     [InlineData("ежемесячно", "recurring month")]
     [InlineData("еженедельно", "recurring week")]
     [InlineData("ежегодно", "recurring year")]
-    [InlineData("не реже одного раза в полугодие", "recurring half-year")]
+    [InlineData("не реже одного раза в полугодие", "recurring half-year at-least")]
     [InlineData("1 раз в месяц", "recurring month")]
     [InlineData("2 раза в год", "recurring half-year")]
-    [InlineData("ежеквартально до 5 числа месяца, следующего за отчетным периодом", "recurring quarter day 5")]
+    [InlineData("ежеквартально до 5 числа месяца, следующего за отчетным периодом", "recurring quarter day 5 following")]
     [InlineData("ежемесячно, до 10-го числа", "recurring month day 10")]
     [InlineData("на постоянной основе", "continuous")]
     [InlineData("систематически", "continuous")]
@@ -117,6 +120,98 @@ public sealed class RussianDeadlineParserTests
     [InlineData("когда-нибудь потом", "unknown")]
     [InlineData("<b>март</b>", "unknown")]
     public void Recurring_continuous_relative_and_unscheduled_phrasings_are_told_apart(string text, string expected) =>
+        Assert.Equal(expected, Describe(RussianDeadlineParser.Parse(text, 2020)));
+
+    [Theory]
+    // The due day within each period: digits or ordinal words, «до», «не позднее», «в срок до», «к … числу».
+    [InlineData("ежемесячно до 5 числа", "recurring month day 5")]
+    [InlineData("Ежемесячно, до 5-го числа", "recurring month day 5")]
+    [InlineData("ежемесячно в срок до 5 числа", "recurring month day 5")]
+    [InlineData("ежемесячно не позднее 5-го числа", "recurring month day 5")]
+    [InlineData("ежемесячно, не позднее пятого числа", "recurring month day 5")]
+    [InlineData("ежемес. к 5 числу", "recurring month day 5")]
+    [InlineData("1 раз в месяц до 20 числа", "recurring month day 20")]
+    [InlineData("ежемесячно до двадцать пятого числа", "recurring month day 25")]
+    [InlineData("каждый месяц до 31 числа", "recurring month day 31")]
+    // The day in the period after the one reported on.
+    [InlineData("ежемесячно до 5 числа месяца, следующего за отчетным", "recurring month day 5 following")]
+    [InlineData("ежеквартально, до 10 числа месяца, следующего за отчётным кварталом", "recurring quarter day 10 following")]
+    [InlineData("ежеквартально,\nдо 10 числа месяца,\nследующего за отчётным\nкварталом", "recurring quarter day 10 following")]
+    [InlineData("Ежеквартально в срок до десятого числа месяца, следующего за отчетным периодом", "recurring quarter day 10 following")]
+    [InlineData("по итогам квартала, не позднее 15 числа", "recurring quarter day 15 following")]
+    [InlineData("ежекв. до 10 числа", "recurring quarter day 10 following")] // a quarter has three 10ths: the month after it, as before
+    [InlineData("ежеквартально до 25 числа последнего месяца квартала", "recurring quarter day 25")]
+    [InlineData("1 раз в полугодие, до 15 числа месяца, следующего за отчетным полугодием", "recurring half-year day 15 following")]
+    // Floors, with or without «по мере необходимости».
+    [InlineData("не реже одного раза в полугодие, по мере необходимости", "recurring half-year at-least")]
+    [InlineData("по мере необходимости, но не реже 1 раза в квартал", "recurring quarter at-least")]
+    [InlineData("не реже 1 раза в полгода", "recurring half-year at-least")]
+    [InlineData("не реже раза в месяц", "recurring month at-least")]
+    [InlineData("не менее одного раза в кв.", "recurring quarter at-least")]
+    [InlineData("не реже двух раз в год", "recurring half-year at-least")]
+    [InlineData("не реже 2-х раз в год", "recurring half-year at-least")]
+    [InlineData("не реже одного раза в год", "recurring year at-least")]
+    [InlineData("по мере необходимости, не реже 1 раза в месяц до 5 числа", "recurring month day 5 at-least")]
+    [InlineData("дважды в год", "recurring half-year")]
+    // A day no period can place is not guessed.
+    [InlineData("еженедельно до 5 числа", "unknown")]
+    [InlineData("ежемесячно до 40 числа", "unknown")]
+    [InlineData("ежеквартально до 10 числа второго месяца квартала", "unknown")]
+    public void Due_days_following_periods_and_floors_are_read_in_every_spelling(string text, string expected) =>
+        Assert.Equal(expected, Describe(RussianDeadlineParser.Parse(text, 2020)));
+
+    [Theory]
+    // Lists of months, quarters, half-years, dates and ranges: each part its own window, as it would read alone.
+    [InlineData("март, июнь, сентябрь, декабрь", "series 2020-03-01..2020-03-31, 2020-06-01..2020-06-30, 2020-09-01..2020-09-30, 2020-12-01..2020-12-31")]
+    [InlineData("март, июнь и сентябрь", "series 2020-03-01..2020-03-31, 2020-06-01..2020-06-30, 2020-09-01..2020-09-30")]
+    [InlineData("май и октябрь", "series 2020-05-01..2020-05-31, 2020-10-01..2020-10-31")]
+    [InlineData("в мае и в октябре", "series 2020-05-01..2020-05-31, 2020-10-01..2020-10-31")]
+    [InlineData("МАЙ; ОКТЯБРЬ", "series 2020-05-01..2020-05-31, 2020-10-01..2020-10-31")]
+    [InlineData("март\nиюнь\nсентябрь", "series 2020-03-01..2020-03-31, 2020-06-01..2020-06-30, 2020-09-01..2020-09-30")]
+    [InlineData("март,\nиюнь", "series 2020-03-01..2020-03-31, 2020-06-01..2020-06-30")]
+    [InlineData("I и III кварталы", "series 2020-01-01..2020-03-31, 2020-07-01..2020-09-30")]
+    [InlineData("1 и 3 кв.", "series 2020-01-01..2020-03-31, 2020-07-01..2020-09-30")]
+    [InlineData("I, III квартал", "series 2020-01-01..2020-03-31, 2020-07-01..2020-09-30")]
+    [InlineData("І кв., ІІІ кв.", "series 2020-01-01..2020-03-31, 2020-07-01..2020-09-30")]
+    [InlineData("II квартал\nIV квартал", "series 2020-04-01..2020-06-30, 2020-10-01..2020-12-31")]
+    [InlineData("I и II полугодие", "series 2020-01-01..2020-06-30, 2020-07-01..2020-12-31")]
+    [InlineData("15.03, 15.06, 15.09", "series 2020-03-15..2020-03-15, 2020-06-15..2020-06-15, 2020-09-15..2020-09-15")]
+    [InlineData("до 15.03, до 15.06", "series 2020-03-15..2020-03-15, 2020-06-15..2020-06-15")]
+    [InlineData("не позднее 10 апреля, 10 июля и 10 октября", "series 2020-04-10..2020-04-10, 2020-07-10..2020-07-10, 2020-10-10..2020-10-10")]
+    [InlineData("15 и 30 марта", "series 2020-03-15..2020-03-15, 2020-03-30..2020-03-30")]
+    [InlineData("до конца марта и сентября", "series 2020-03-31..2020-03-31, 2020-09-30..2020-09-30")]
+    [InlineData("январь – март, июль — сентябрь", "series 2020-01-01..2020-03-31, 2020-07-01..2020-09-30")]
+    [InlineData("с 1 по 15 марта; с 1 по 15 сентября", "series 2020-03-01..2020-03-15, 2020-09-01..2020-09-15")]
+    [InlineData("ежегодно: май, ноябрь", "series 2020-05-01..2020-05-31, 2020-11-01..2020-11-30")]
+    // A year written once holds for the whole list; a year of its own wins.
+    [InlineData("март, июнь 2021 г.", "series 2021-03-01..2021-03-31, 2021-06-01..2021-06-30")]
+    [InlineData("I и III кварталы 2021 г.", "series 2021-01-01..2021-03-31, 2021-07-01..2021-09-30")]
+    [InlineData("15.03, 15.06, 15.09.2021", "series 2021-03-15..2021-03-15, 2021-06-15..2021-06-15, 2021-09-15..2021-09-15")]
+    [InlineData("декабрь 2020, март 2021", "series 2020-12-01..2020-12-31, 2021-03-01..2021-03-31")]
+    [InlineData("ноябрь, декабрь 2020г., январь 2021г.", "series 2020-11-01..2020-11-30, 2020-12-01..2020-12-31, 2021-01-01..2021-01-31")]
+    // Overlapping or half-read lists are not guessed.
+    [InlineData("март, март", "unknown")]
+    [InlineData("I квартал, март", "unknown")]
+    [InlineData("март, когда-нибудь", "unknown")]
+    public void Lists_become_series_of_windows(string text, string expected) =>
+        Assert.Equal(expected, Describe(RussianDeadlineParser.Parse(text, 2020)));
+
+    [Theory]
+    // Abbreviations in every spelling, glued to a number or a year; Latin or Cyrillic І, Roman or Arabic numbers.
+    [InlineData("II кв. 2020г.", "window 2020-04-01..2020-06-30")]
+    [InlineData("IIкв.", "window 2020-04-01..2020-06-30")]
+    [InlineData("2кв", "window 2020-04-01..2020-06-30")]
+    [InlineData("ІІ кв.2021", "window 2021-04-01..2021-06-30")]
+    [InlineData("1-й кв-л", "window 2020-01-01..2020-03-31")]
+    [InlineData("в 3 кварт.", "window 2020-07-01..2020-09-30")]
+    [InlineData("I полуг.", "window 2020-01-01..2020-06-30")]
+    [InlineData("2 полуг. 2021 г.", "window 2021-07-01..2021-12-31")]
+    [InlineData("1-е полугод.", "window 2020-01-01..2020-06-30")]
+    [InlineData("2021г.", "window 2021-01-01..2021-12-31")]
+    [InlineData("2020-2021гг.", "window 2020-01-01..2021-12-31")]
+    [InlineData("в течение 2021 гг.", "window 2021-01-01..2021-12-31")]
+    [InlineData("I – II кв.", "window 2020-01-01..2020-06-30")]
+    public void Abbreviations_are_read_in_every_spelling(string text, string expected) =>
         Assert.Equal(expected, Describe(RussianDeadlineParser.Parse(text, 2020)));
 
     [Fact]

@@ -41,6 +41,14 @@ public sealed class DigestBuilderTests
         { "postponed this week into the next 14 days", Item(May20), [new(1, ReplyKind.Postponed, Msk(5, 29), A, NewDate: new(2020, 6, 5))], [], "sp" },
         { "postponed long ago, now overdue again", Item(May20), [new(1, ReplyKind.Postponed, Msk(4, 1), A, NewDate: new(2020, 5, 25))], [], "o" },
         { "far window", Item(new WindowDeadline("сентябрь - декабрь", new(2020, 9, 1), new(2020, 12, 31))), [], [], "" },
+        // Items due several times: the occurrence owed now, the oldest not yet done.
+        { "series, first window missed", Item(RussianDeadlineParser.Parse("май и октябрь", 2020)), [], [], "o" },
+        { "series, first window done, next far", Item(RussianDeadlineParser.Parse("май и октябрь", 2020)), [new(1, ReplyKind.Done, Msk(5, 20), A)], [], "" },
+        { "series of dates, next in 9 days", Item(RussianDeadlineParser.Parse("01.05, 10.06", 2020)), [new(1, ReplyKind.Done, Msk(5, 2), A)], [], "s" },
+        { "series, every window done", Item(RussianDeadlineParser.Parse("01.05, 28.05", 2020)), [new(1, ReplyKind.Done, Msk(5, 2), A), new(1, ReplyKind.Done, Msk(5, 27), A)], [], "d" },
+        { "monthly by the 5th, May done", Item(RussianDeadlineParser.Parse("ежемесячно до 5 числа", 2020)),
+            [.. Enumerable.Range(1, 5).Select(m => new Reply(1, ReplyKind.Done, Msk(m, 4), A))], [], "s" },
+        { "monthly by the 5th, never answered", Item(RussianDeadlineParser.Parse("ежемесячно до 5 числа", 2020)), [], [], "o" },
         { "continuous", Item(new ContinuousDeadline("постоянно")), [], [], "" },
         { "unscheduled", Item(new UnscheduledDeadline("")), [], [], "" },
         { "relative, event not yet", Item(new RelativeDeadline("в течение 10 дней", 10, RelativeUnit.Days, "поступления информации о результатах НОКО")), [], [], "" },
@@ -52,7 +60,7 @@ public sealed class DigestBuilderTests
     [MemberData(nameof(Cases))]
     public void Each_item_lands_in_the_right_sections(string name, DigestPlanItem item, Reply[] replies, RecordedEvent[] events, string expected)
     {
-        var digest = DigestBuilder.Build("Совет", [item], replies, events, Moscow, Today, ProductionCalendar.WeekendsOnly, null);
+        var digest = DigestBuilder.Build("Совет", [item], 2020, replies, events, Moscow, Today, ProductionCalendar.WeekendsOnly, null);
 
         var sections = digest is null ? "" : string.Concat(
             digest.Overdue.Count > 0 ? "o" : "", digest.DueSoon.Count > 0 ? "s" : "", digest.DoneThisWeek.Count > 0 ? "d" : "",
@@ -61,12 +69,23 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void An_item_due_several_times_shows_the_occurrence_owed_now()
+    {
+        var item = Item(RussianDeadlineParser.Parse("ежемесячно до 5 числа", 2020));
+        Reply[] replies = [.. Enumerable.Range(1, 5).Select(m => new Reply(1, ReplyKind.Done, Msk(m, 4), A))];
+
+        var digest = DigestBuilder.Build("Совет", [item], 2020, replies, [], Moscow, Today, ProductionCalendar.WeekendsOnly, null)!;
+
+        Assert.Equal(new DateOnly(2020, 6, 5), Assert.Single(digest.DueSoon).Due);
+    }
+
+    [Fact]
     public void A_postponement_shows_old_and_new_dates_with_the_reason_and_totals_count_the_plan()
     {
         DigestPlanItem[] items = [Item(May20), Item(June10) with { Id = 2, Number = "5" }];
         Reply[] replies = [new(1, ReplyKind.Postponed, Msk(5, 29), A, NewDate: new(2020, 6, 30), Comment: "ждём оператора")];
 
-        var digest = DigestBuilder.Build("Совет", items, replies, [], Moscow, Today, ProductionCalendar.WeekendsOnly, null)!;
+        var digest = DigestBuilder.Build("Совет", items, 2020, replies, [], Moscow, Today, ProductionCalendar.WeekendsOnly, null)!;
 
         var p = Assert.Single(digest.Postponed);
         Assert.Equal((new DateOnly(2020, 5, 20), new DateOnly(2020, 6, 30), "ждём оператора"), (p.From!.Value, p.To, p.Reason));
@@ -79,8 +98,8 @@ public sealed class DigestBuilderTests
         var meeting = new Meeting(1, 1, new DateTime(2020, 6, 5, 15, 0, 0), TimeSpan.FromHours(2), "каб. 12", [new("Итоги", "4")]);
         DigestPlanItem[] items = [Item(June10)];
 
-        Assert.Equal(meeting, DigestBuilder.Build("Совет", items, [], [], Moscow, Today, ProductionCalendar.WeekendsOnly, meeting)!.NextMeeting);
-        Assert.Null(DigestBuilder.Build("Совет", items, [], [], Moscow, Today, ProductionCalendar.WeekendsOnly, meeting with { Cancelled = true })!.NextMeeting);
-        Assert.Null(DigestBuilder.Build("Совет", items, [], [], Moscow, new DateOnly(2020, 6, 6), ProductionCalendar.WeekendsOnly, meeting)!.NextMeeting);
+        Assert.Equal(meeting, DigestBuilder.Build("Совет", items, 2020, [], [], Moscow, Today, ProductionCalendar.WeekendsOnly, meeting)!.NextMeeting);
+        Assert.Null(DigestBuilder.Build("Совет", items, 2020, [], [], Moscow, Today, ProductionCalendar.WeekendsOnly, meeting with { Cancelled = true })!.NextMeeting);
+        Assert.Null(DigestBuilder.Build("Совет", items, 2020, [], [], Moscow, new DateOnly(2020, 6, 6), ProductionCalendar.WeekendsOnly, meeting)!.NextMeeting);
     }
 }

@@ -118,6 +118,57 @@ public sealed class ReminderPolicyTests
     }
 
     [Fact]
+    public void A_monthly_item_due_by_the_5th_is_reminded_the_day_before_and_on_each_5th_moved_off_weekends()
+    {
+        var settings = CouncilSettings.Default with { BeforeDays = [1], OverdueWeeklyFor = 0, OverdueThenEveryWeeks = 0, EscalateAfterDays = 0 };
+        var item = new ReminderInput(7, 2020, RussianDeadlineParser.Parse("ежемесячно до 5 числа", 2020), ["Комитет по образованию"], "сведения", []);
+
+        var plan = Policy(settings: settings).Plan(item, new DateOnly(2020, 12, 31));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => new DateOnly(2020, m, 5)), plan.Select(r => r.Occurrence).Distinct());
+        // 5 April 2020 was a Sunday: the due day is Friday 3 April and the day before Thursday 2 April.
+        Assert.Equal(["2020-04-02 10:00 before 1 Parties", "2020-04-03 10:00 due 0 Parties"],
+            plan.Where(r => r.Occurrence.Month == 4).Select(r => Describe(r, Moscow)));
+        Assert.All(plan.Where(r => r.Kind == ReminderKind.Due), r => Assert.InRange(r.Occurrence.DayNumber - r.Day.DayNumber, 0, 2));
+    }
+
+    [Fact]
+    public void A_report_due_in_the_month_after_each_quarter_falls_due_four_times_inside_the_plan_year()
+    {
+        var settings = CouncilSettings.Default with { BeforeDays = [7], OverdueWeeklyFor = 0, OverdueThenEveryWeeks = 0, EscalateAfterDays = 0 };
+        var deadline = RussianDeadlineParser.Parse("ежеквартально, до 10 числа месяца, следующего за отчётным кварталом", 2020);
+        var item = new ReminderInput(7, 2020, deadline, ["Комитет по образованию"], "отчёт", []);
+
+        var plan = Policy(settings: settings).Plan(item, new DateOnly(2021, 6, 30));
+
+        // The last quarter of 2019 is reported in January; the last of 2020 belongs to the next year's plan.
+        Assert.Equal([new DateOnly(2020, 1, 10), new(2020, 4, 10), new(2020, 7, 10), new(2020, 10, 10)], plan.Select(r => r.Occurrence).Distinct());
+        Assert.All(plan, r => Assert.True(r.Day <= r.Occurrence, Describe(r, Moscow)));
+    }
+
+    [Fact]
+    public void Each_window_of_a_series_is_announced_and_reminded_on_its_own_and_done_closes_only_the_current_one()
+    {
+        var settings = CouncilSettings.Default with { OverdueWeeklyFor = 0, OverdueThenEveryWeeks = 0, EscalateAfterDays = 0 };
+        var item = new ReminderInput(3, 2020, RussianDeadlineParser.Parse("май и октябрь", 2020), ["Общественный совет"], "отчёт",
+            [new Reply(3, ReplyKind.Done, Msk("2020-05-20 12:00"), Party: "Общественный совет")]);
+
+        var plan = Policy(settings: settings).Plan(item, new DateOnly(2020, 12, 31));
+
+        // May: its window opens, the week ahead (31 May is a Sunday: due Friday 29 May); done on 20 May ends May's.
+        // October: its window opens, the week ahead, the day before and the day (31 October is a Saturday).
+        Assert.Equal(
+        [
+            "2020-05-04 10:00 before 30 Parties",
+            "2020-05-18 10:00 before 7 Parties",
+            "2020-10-05 10:00 before 30 Parties",
+            "2020-10-19 10:00 before 7 Parties",
+            "2020-10-29 10:00 before 1 Parties",
+            "2020-10-30 10:00 due 0 Parties",
+        ], plan.Select(r => Describe(r, Moscow)).ToArray());
+    }
+
+    [Fact]
     public void A_continuous_item_gets_a_monthly_check_in_in_the_first_weekly_message_of_the_month()
     {
         var item = new ReminderInput(15, 2020, new ContinuousDeadline("постоянно"), ["Комитет по образованию"], "", []);

@@ -1,4 +1,5 @@
 using NokoBot.Domain.Councils;
+using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Replies;
 
 namespace NokoBot.Tests.Domain.Replies;
@@ -101,5 +102,45 @@ public sealed class ReplyRulesTests
         Assert.Equal(new ReplyEffect.MeetingProtocol(7, file), decision.Effects[1]);
         Assert.Equal(2, decision.Effects.Count);
         Assert.IsType<ReplyRefusal.SecretaryOnly>(Assert.IsType<ReplyDecision.Refused>(refused).Refusal);
+    }
+
+    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+
+    /// <summary>Item 5, «май и октябрь», of the council alone, as it stands on <paramref name="today"/>.</summary>
+    private static ItemState Series(DateOnly today, params Reply[] replies)
+    {
+        var occurrences = ItemOccurrences.Of(RussianDeadlineParser.Parse("май и октябрь", 2020), null, 2020, [Council], replies, false, Moscow)!;
+        return new ItemState(5, "5", [Council], "отчёт", ItemProgress.Of(occurrences, replies, today));
+    }
+
+    [Fact]
+    public void Done_on_an_item_due_several_times_closes_its_occurrence_and_names_the_next()
+    {
+        var may = new DateTimeOffset(2020, 5, 20, 12, 0, 0, TimeSpan.FromHours(3));
+
+        var first = Assert.IsType<ReplyDecision.Accepted>(ReplyRules.Done(CouncilMember, Series(new(2020, 5, 20)), null, may));
+        var last = Assert.IsType<ReplyDecision.Accepted>(ReplyRules.Done(CouncilMember,
+            Series(new(2020, 10, 20), new Reply(5, ReplyKind.Done, may, Council)), null, may.AddMonths(5)));
+
+        Assert.Equal((new DateOnly(2020, 5, 31), (DateOnly?)new DateOnly(2020, 10, 31)), first.Occurrence);
+        Assert.True(first.ClosesOccurrence);
+        Assert.False(first.ClosesItem);
+        Assert.Equal((new DateOnly(2020, 10, 31), (DateOnly?)null), last.Occurrence);
+        Assert.True(last.ClosesItem);
+    }
+
+    [Fact]
+    public void Done_again_before_the_next_occurrence_opens_is_refused_with_its_date()
+    {
+        var may = new DateTimeOffset(2020, 5, 20, 12, 0, 0, TimeSpan.FromHours(3));
+        var item = Series(new(2020, 5, 21), new Reply(5, ReplyKind.Done, may, Council));
+
+        var done = Assert.IsType<ReplyDecision.Refused>(ReplyRules.Done(CouncilMember, item, null, may.AddDays(1)));
+        var bySecretary = Assert.IsType<ReplyDecision.Refused>(ReplyRules.Done(Secretary, item, null, may.AddDays(1)));
+        var postpone = Assert.IsType<ReplyDecision.Refused>(ReplyRules.Postpone(CouncilMember, item, new(2020, 6, 10), null, new(2020, 5, 21), 2020, may.AddDays(1)));
+
+        Assert.Equal(new ReplyRefusal.OccurrenceDone("5", new DateOnly(2020, 10, 31)), done.Refusal);
+        Assert.Equal(done.Refusal, bySecretary.Refusal);
+        Assert.Equal(done.Refusal, postpone.Refusal);
     }
 }
