@@ -144,6 +144,24 @@ public sealed class WebBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling on a phone");
     }
 
+    [Fact]
+    public async Task A_member_makes_a_calendar_link_on_the_calendar_page_and_switches_it_off()
+    {
+        var page = await SignInAsync(WebRig.Member);
+        await page.GetByRole(AriaRole.Link, new() { Name = WebTexts.NavCalendar, Exact = true }).ClickAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Heading, new() { Name = WebTexts.CalendarCouncil }).CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = WebTexts.CalendarCreate }).ClickAsync();
+        var url = await page.Locator("code.link").InnerTextAsync();
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/feeds/[A-Za-z0-9_-]{22}\.ics$", url);
+        using var feeds = _rig.NewClient();
+        Assert.Contains("BEGIN:VCALENDAR", await feeds.GetStringAsync(new Uri(url).PathAndQuery, _ct), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = WebTexts.CalendarRevoke }).ClickAsync();
+        Assert.Contains(WebTexts.CalendarOff, await page.Locator("p.notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await feeds.GetAsync(new Uri(url).PathAndQuery, _ct)).StatusCode);
+    }
+
     private async Task<T> ScalarAsync<T>(string sql, object args)
     {
         await using var connection = await _rig.Telegram.Db.Database.OpenAsync(_ct);

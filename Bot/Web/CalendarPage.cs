@@ -14,7 +14,8 @@ public static class CalendarPage
         if (notice is not null) html.Element("p", notice.Text, ("class", notice.Refused ? "notice refused" : "notice"), ("role", "status"));
         html.Element("p", WebTexts.CalendarExplain);
         html.Element("p", WebTexts.CalendarPrivate, ("class", "muted"));
-        Feed(html, visitor, WebTexts.CalendarMine, "mine", mine, antiforgery);
+        // The administrator's link is nobody in particular: their feed would be the council's.
+        if (visitor.Member is not null) Feed(html, visitor, WebTexts.CalendarMine, "mine", mine, antiforgery);
         if (visitor.Manages) Feed(html, visitor, WebTexts.CalendarCouncil, "council", council, antiforgery);
         return Layout.Council(visitor, Section.Calendar, WebTexts.CalendarTitle, html.ToString(), antiforgery);
     }
