@@ -19,6 +19,12 @@ public abstract record ChatCommand
     public sealed record Members : ChatCommand;
     public sealed record ScheduleMeeting(DateOnly Day, TimeOnly At, string Place) : ChatCommand;
 
+    /// <summary>A sign-in link to the council's pages; <paramref name="Logout"/>: end every web session instead.</summary>
+    public sealed record Web(bool Logout) : ChatCommand;
+
+    /// <summary>The person's calendar feed link; <paramref name="Renew"/>: a new one, the old one revoked.</summary>
+    public sealed record Calendar(bool Renew) : ChatCommand;
+
     /// <summary>A member's own settings: shown without a change; <paramref name="Change"/> otherwise.</summary>
     public sealed record Settings(SettingsChange? Change) : ChatCommand;
 

@@ -22,6 +22,8 @@ public static partial class ChatCommandParser
         public const string Settings = "/settings [ЧЧ:ММ | сводка | ежедневно | сброс]";
         public const string Report = "/report [год]";
         public const string Rollover = "/rollover [год]";
+        public const string Web = "/web — ссылка для входа; /web logout — выйти на всех устройствах";
+        public const string Calendar = "/calendar — ссылка на календарь; /calendar new — новая ссылка";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -57,6 +59,10 @@ public static partial class ChatCommandParser
                 : SettingsArgument(args) is { } change ? new ChatCommand.Settings(change) : Invalid(name, Usage.Settings),
             "report" => args.Length == 0 ? new ChatCommand.Report(null) : Year(args) is { } y ? new ChatCommand.Report(y) : Invalid(name, Usage.Report),
             "rollover" => args.Length == 0 ? new ChatCommand.Rollover(null) : Year(args) is { } y ? new ChatCommand.Rollover(y) : Invalid(name, Usage.Rollover),
+            "web" => args.Length == 0 ? new ChatCommand.Web(false)
+                : args.ToLowerInvariant() is "logout" or "выход" or "выйти" ? new ChatCommand.Web(true) : Invalid(name, Usage.Web),
+            "calendar" => args.Length == 0 ? new ChatCommand.Calendar(false)
+                : args.ToLowerInvariant() is "new" or "новая" or "новый" ? new ChatCommand.Calendar(true) : Invalid(name, Usage.Calendar),
             "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
             _ => new ChatCommand.Unknown(name),
         };

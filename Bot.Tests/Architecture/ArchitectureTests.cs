@@ -28,11 +28,12 @@ public sealed class ArchitectureTests
         ["Email"] = ["Delivery", "Texts", "Domain"],
         ["Desk"] = ["Plans", "Storage", "Domain"],
         ["Reports"] = ["Storage", "Texts", "Domain"],
-        ["Telegram"] = ["Desk", "Reports", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
+        ["Telegram"] = ["Desk", "Reports", "Web", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
+        ["Web"] = ["Replies", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
-        ["Cli"] = ["Hosting", "Simulation", "Desk", "Reports", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
+        ["Hosting"] = ["Scheduling", "Web", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
+        ["Cli"] = ["Hosting", "Simulation", "Desk", "Reports", "Plans", "Web", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 
     [Fact]

@@ -32,6 +32,7 @@ public static class NokoBotCli
             InviteCommand.Build(context),
             MeetingCommands.Build(context),
             ReportCommand.Build(context),
+            WebCommand.Build(context),
         };
     }
 

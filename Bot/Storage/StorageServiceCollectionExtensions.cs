@@ -34,6 +34,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<CouncilSnapshotStore>();
+        services.AddSingleton<WebSessionStore>();
+        services.AddSingleton<CalendarFeedStore>();
+        services.AddSingleton<CouncilPublicPage>();
+        services.AddSingleton<ProtocolDownloads>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -7,6 +7,7 @@ using NokoBot.Domain.Replies;
 using NokoBot.Replies;
 using NokoBot.Storage;
 using NokoBot.Texts;
+using NokoBot.Web;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -15,7 +16,8 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
-    MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, CouncilSettingsHandler councilSettings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, CouncilSettingsHandler councilSettings, WebLinks links,
+    IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -72,6 +74,8 @@ public sealed class MessageHandler(
             ChatCommand.Protocol p => ChatTexts.SendProtocol(p.Number),
             ChatCommand.Invalid invalid => ChatTexts.Usage(invalid.Usage),
             ChatCommand.Unknown unknown => ChatTexts.Unknown(unknown.Name),
+            ChatCommand.Web web => await WebAsync(view, web.Logout, ct),
+            ChatCommand.Calendar calendar => await CalendarAsync(view, calendar.Renew, ct),
             _ when !admin => ChatTexts.AdminOnly,
             ChatCommand.Invite invite => await InviteAsync(view, invite.Party, ct),
             ChatCommand.RecordEvent e => Reply(view, new ReplyRequest.RecordEvent(e.Name, e.On), effects),
@@ -217,6 +221,23 @@ public sealed class MessageHandler(
         if (code is null) return ChatTexts.NoSuchParty(party);
         var bot = options.Value.BotUsername ?? (await gateway.Bot.GetMe(ct)).Username ?? "bot";
         return ChatTexts.InviteLink(party, $"https://t.me/{bot}?start={code}", time.GetUtcNow() + lifetime);
+    }
+
+    /// <summary>A single-use sign-in link to the council's pages, or every web session ended.</summary>
+    private async Task<ChatText> WebAsync(MemberView view, bool logout, CancellationToken ct)
+    {
+        if (logout) return WebChatTexts.SignedOut(await links.SignOutEverywhereAsync(view.Member.MemberId, ct));
+        if (!links.Enabled) return WebChatTexts.WebOff;
+        return WebChatTexts.SignInLink(await links.SignInAsync(view.Member.CouncilId, view.Member.MemberId, view.Member.Role, ct), WebLinks.SignInMinutes);
+    }
+
+    /// <summary>The person's calendar feed (and the council's for the secretary and the chair).</summary>
+    private async Task<ChatText> CalendarAsync(MemberView view, bool renew, CancellationToken ct)
+    {
+        if (!links.Enabled) return WebChatTexts.WebOff;
+        var mine = await links.FeedAsync(view.Member.CouncilId, view.Member.MemberId, renew, ct);
+        var council = view.Actor.ActsOnAllItems ? await links.FeedAsync(view.Member.CouncilId, null, renew: false, ct) : null;
+        return WebChatTexts.CalendarLinks(mine, council, renew);
     }
 
     private ChatText ScheduleMeeting(MemberView view, ChatCommand.ScheduleMeeting m, UpdateEffects effects)

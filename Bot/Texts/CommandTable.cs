@@ -61,6 +61,12 @@ public static class CommandTable
     public static CommandHelp Settings { get; } = new("settings", "", "моё время напоминаний и сводка", CommandAudience.Members,
         Detail: "например: /settings 9:00 или /settings сводка");
 
+    public static CommandHelp Web { get; } = new("web", "", "страница совета в браузере", CommandAudience.Members,
+        Detail: "одноразовая ссылка для входа; выйти на всех устройствах: /web logout");
+
+    public static CommandHelp Calendar { get; } = new("calendar", "", "мои сроки в календаре", CommandAudience.Members,
+        Detail: "ссылка для подписки; новая ссылка: /calendar new");
+
     /// <summary>In the menu; the /help answer does not list itself.</summary>
     public static CommandHelp Help { get; } = new("help", "", "все команды", CommandAudience.Members);
 
@@ -87,7 +93,7 @@ public static class CommandTable
         Detail: "команду отправляют в самой группе");
 
     /// <summary>In the order people read them: their own items first.</summary>
-    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
+    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Web, Calendar, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
 
     /// <summary>
     /// Telegram's command menu (setMyCommands): the members' commands. One menu serves every private chat, so the
