@@ -22,6 +22,8 @@ public sealed class TranscriptTelegramChannel(TextWriter transcript, SimulationR
             PlanOverMessage m => (ChatTexts.PlanOver(m.Year, m.CouncilName, m.ItemsTotal, [.. m.Open.Select(i => (i.Number, i.Title, i.Due))]),
                 [(ReminderKind.PlanOver.ToName(), null)], []),
             MeetingMessage m => (ChatTexts.Meeting(m.Kind, m.Meeting, m.CouncilName, m.ClosedItems), [(ReminderKind.Agenda.ToName(), null)], new List<string>()),
+            MemberNoticeMessage m => (ChatTexts.MemberNotice(m.Problem, m.MemberName, m.Address, m.Detail, m.ByTelegram, m.ByEmail, m.CouncilName),
+                [(ReminderKind.MemberNotice.ToName(), null)], []),
             _ => (null, [], []),
         };
         if (text is null) return new SendOutcome.Failed("not a Telegram message");

@@ -31,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ProtocolFiles>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<InboundLetters>();
+        services.AddSingleton<EmailConfirmations>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<CouncilSnapshotStore>();
         services.AddHostedService<MigrationHostedService>();

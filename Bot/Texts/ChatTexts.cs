@@ -239,5 +239,10 @@ public static class ChatTexts
         };
     }
 
+    /// <summary>The secretary's notice that a member cannot be reached somewhere any more.</summary>
+    public static ChatText MemberNotice(
+        Domain.Councils.ContactProblem problem, string memberName, string? address, string? detail, bool byTelegram, bool byEmail, string council) =>
+        ChatText.Heading(NoticeTexts.Subject(problem, memberName), NoticeTexts.Lines(problem, memberName, address, detail, byTelegram, byEmail, council));
+
     public static string Shorten(string title) => Titles.Shorten(title);
 }
