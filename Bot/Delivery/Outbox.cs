@@ -58,11 +58,13 @@ public sealed class Outbox(DeliveryLedger ledger)
     }
 
     /// <summary>The welcome letter of a member just given an address, inside the caller's transaction.</summary>
-    public Task<bool> EnqueueWelcomeAsync(DbConnection connection, DbTransaction? tx, long councilId, long memberId, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Its ledger key.</returns>
+    public async Task<string> EnqueueWelcomeAsync(DbConnection connection, DbTransaction? tx, long councilId, long memberId, DateTimeOffset now, CancellationToken ct)
     {
         var recipient = MemberKey(memberId);
         var key = DeliveryKey.Create(DeliveryKey.WelcomeOccurrence(memberId, now), ReminderKind.Welcome, recipient, Channels.Email);
-        return ledger.EnqueueAsync(connection, tx, new DeliveryRequest(key, councilId, null, memberId, ReminderKind.Welcome, Channels.Email, recipient, now), false, ct);
+        await ledger.EnqueueAsync(connection, tx, new DeliveryRequest(key, councilId, null, memberId, ReminderKind.Welcome, Channels.Email, recipient, now), false, ct);
+        return key;
     }
 
     /// <summary>

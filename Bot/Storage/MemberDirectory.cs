@@ -48,6 +48,17 @@ public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
         return id;
     }
 
+    /// <summary>The council's party of that name (any case) as the plan spells it, or null when it has none.</summary>
+    public async Task<string?> PartyAsync(long councilId, string party, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        await using var connection = await database.OpenAsync(ct);
+        // SQLite's NOCASE folds Latin letters only: compared here, Cyrillic too.
+        var names = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM parties WHERE council_id = @councilId ORDER BY id", new { councilId }, cancellationToken: ct));
+        return names.FirstOrDefault(n => string.Equals(n, party.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Every member of the council with their parties: one query per table. Removed members are not there.</summary>
     public async Task<IReadOnlyList<MemberContact>> ContactsAsync(long councilId, CancellationToken ct)
     {
