@@ -43,9 +43,13 @@ public sealed class TelegramRig : IAsyncDisposable
             "", new UnscheduledDeadline(""), "протокол заседания Общественного совета"),
     ], []);
 
-    public static async Task<TelegramRig> StartAsync(CancellationToken ct, TimeProvider? clock = null)
+    /// <summary>Settings of the test's own over the rig's (an SMTP server, say).</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public static async Task<TelegramRig> StartAsync(CancellationToken ct, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
     {
         var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), clock ?? new ShiftedClock(Start));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) rig.Settings[key] = value;
         // Whoever judges the limits reads the service's clock.
         rig.Api.Clock = rig.Time;
         await new MigrationRunner(rig.Db.Database, rig.Time).ApplyAsync(ct);
@@ -58,7 +62,7 @@ public sealed class TelegramRig : IAsyncDisposable
     {
         var calendar = Path.Combine(Db.Folder, "calendar.txt");
         await File.WriteAllTextAsync(calendar, "# weekends only\n", ct);
-        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Path"] = Db.Path,
             ["Calendar:Path"] = calendar,
@@ -67,7 +71,9 @@ public sealed class TelegramRig : IAsyncDisposable
             ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Debug",
-        });
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        var builder = NokoBotHost.CreateServiceBuilder(settings);
         builder.Logging.ClearProviders().AddProvider(Logs);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Host = builder.Build();

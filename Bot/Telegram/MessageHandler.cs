@@ -15,7 +15,7 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
-    MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    MeetingStore meetings, AddressHandler addresses, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -48,6 +48,11 @@ public sealed class MessageHandler(
             Settings(view, settings.Change, chatId, effects);
             return;
         }
+        if (command is ChatCommand.Email email)
+        {
+            addresses.Handle(view, email, chatId, effects);
+            return;
+        }
         var admin = view.Actor.ActsOnAllItems;
         ChatText answer = command switch
         {
@@ -61,6 +66,7 @@ public sealed class MessageHandler(
             ChatCommand.Invalid invalid => ChatTexts.Usage(invalid.Usage),
             ChatCommand.Unknown unknown => ChatTexts.Unknown(unknown.Name),
             _ when !admin => ChatTexts.AdminOnly,
+            ChatCommand.Invite { Address: { } address } invite => await addresses.InviteByEmailAsync(view, invite.Party, address, effects, ct),
             ChatCommand.Invite invite => await InviteAsync(view, invite.Party, ct),
             ChatCommand.RecordEvent e => Reply(view, new ReplyRequest.RecordEvent(e.Name, e.On), effects),
             ChatCommand.SetDue s => Reply(view, new ReplyRequest.SetDue(s.Number, s.Due), effects),

@@ -33,4 +33,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4010, EventName = "Flooding", Level = LogLevel.Warning, Message = "Telegram: user {UserId} sends too fast; their update was recorded but not answered")]
     public static partial void Flooding(ILogger logger, long userId);
+
+    [LoggerMessage(EventId = 4011, EventName = "AddressAdded", Level = LogLevel.Information, Message = "Telegram: member {MemberId} added a member reached by email to council {CouncilId}")]
+    public static partial void AddressAdded(ILogger logger, long memberId, long councilId);
 }
