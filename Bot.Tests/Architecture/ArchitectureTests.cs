@@ -27,9 +27,10 @@ public sealed class ArchitectureTests
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],
         ["Telegram"] = ["Replies", "Delivery", "Storage", "Texts", "Domain"],
+        ["Inbox"] = ["Email", "Replies", "Delivery", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Replies", "Delivery", "Storage", "Domain"],
+        ["Hosting"] = ["Scheduling", "Telegram", "Inbox", "Email", "Replies", "Delivery", "Storage", "Domain"],
         ["Cli"] = ["Hosting", "Simulation", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 

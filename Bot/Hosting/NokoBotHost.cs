@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NokoBot.Delivery;
 using NokoBot.Email;
+using NokoBot.Inbox;
 using NokoBot.Replies;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
@@ -46,6 +47,7 @@ public static class NokoBotHost
     {
         var builder = CreateBuilder(overrides);
         builder.Services.AddScheduling();
+        builder.Services.AddInbox(builder.Configuration);
         return builder;
     }
 }

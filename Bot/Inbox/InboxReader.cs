@@ -1,0 +1,175 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NokoBot.Email;
+
+namespace NokoBot.Inbox;
+
+/// <summary>
+/// Reads the members' mailbox over IMAP for as long as the service runs: every letter in <c>Imap:Folder</c> is handled
+/// (<see cref="LetterHandler"/>), flagged \Seen and moved to <c>Imap:DoneFolder</c> (created if missing). Between
+/// batches it waits in IDLE when the server offers it (re-issued every <see cref="IdleRenewal"/>, as RFC 2177 asks),
+/// else polls with NOOP every <see cref="PollInterval"/>. A server that is down or drops the link is a warning and a
+/// reconnect with back-off, never a stopped service. A letter moved but not yet recorded is read again; a letter
+/// recorded but not yet moved is only moved: its UID was recorded with its effects.
+/// </summary>
+public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOptions> smtp, LetterHandler handler, NokoBot.Storage.InboundLetters letters,
+    TimeProvider time, ILogger<InboxReader> logger) : BackgroundService
+{
+    public static readonly TimeSpan IdleRenewal = TimeSpan.FromMinutes(9);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
+
+    /// <summary>Letters fetched, handled and moved together.</summary>
+    private const int BatchSize = 100;
+
+    private readonly ImapOptions _options = options.Value;
+    private readonly System.Net.Security.RemoteCertificateValidationCallback? _trust = CertificateTrust.For(options.Value.TrustedCertificate);
+
+    private string Mailbox => $"{_options.User}@{_options.Host}:{_options.Port}/{_options.Folder}";
+
+    /// <summary>Letters from these addresses are our own, never answered.</summary>
+    private HashSet<string> OwnAddresses =>
+        [.. new[] { smtp.Value.From, _options.User }.Select(NokoBot.Storage.EmailAddresses.Normalize).OfType<string>()];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = FirstRetry;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var client = new ImapClient { Timeout = _options.TimeoutSeconds * 1000, ServerCertificateValidationCallback = _trust };
+                await ConnectAsync(client, stoppingToken);
+                delay = FirstRetry;
+                await ServeAsync(client, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) // the server, the link or a letter's storage failed: never stop reading, try again later
+            {
+                if (e is AuthenticationException) InboxLog.LoginRefused(logger, Mailbox);
+                InboxLog.Unavailable(logger, Mailbox, delay.TotalSeconds, $"{e.GetType().Name}: {e.Message}");
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
+            }
+        }
+    }
+
+    private async Task ConnectAsync(ImapClient client, CancellationToken ct)
+    {
+        var security = _options.Security switch
+        {
+            ImapSecurity.None => SecureSocketOptions.None,
+            ImapSecurity.StartTls => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.SslOnConnect,
+        };
+        await client.ConnectAsync(_options.Host, _options.Port, security, ct);
+        await client.AuthenticateAsync(_options.User, _options.Password ?? "", ct);
+    }
+
+    private async Task ServeAsync(ImapClient client, CancellationToken ct)
+    {
+        var inbox = await client.GetFolderAsync(_options.Folder, ct);
+        var done = await DoneFolderAsync(client, ct);
+        await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
+        var idle = client.Capabilities.HasFlag(ImapCapabilities.Idle);
+        InboxLog.Connected(logger, Mailbox, idle ? "IDLE" : "polling");
+        while (true)
+        {
+            await DrainAsync(inbox, done, ct);
+            if (inbox.Count > 0) continue; // more arrived meanwhile
+            if (idle) await IdleAsync(client, inbox, ct);
+            else
+            {
+                await Task.Delay(PollInterval, time, ct);
+                await client.NoOpAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>Waits in IDLE until a letter arrives or the renewal time is up.</summary>
+    private async Task IdleAsync(ImapClient client, IMailFolder inbox, CancellationToken ct)
+    {
+        using var renew = new CancellationTokenSource(IdleRenewal, time);
+        void Arrived(object? sender, EventArgs e) => renew.Cancel();
+        inbox.CountChanged += Arrived;
+        try
+        {
+            await client.IdleAsync(renew.Token, ct);
+        }
+        finally
+        {
+            inbox.CountChanged -= Arrived;
+        }
+    }
+
+    private async Task<IMailFolder> DoneFolderAsync(ImapClient client, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetFolderAsync(_options.DoneFolder, ct);
+        }
+        catch (FolderNotFoundException)
+        {
+            var root = client.GetFolder(client.PersonalNamespaces[0]);
+            return await root.CreateAsync(_options.DoneFolder, true, ct)
+                ?? throw new FolderNotFoundException(_options.DoneFolder);
+        }
+    }
+
+    /// <summary>Handles every letter in the folder, a batch at a time, and moves each batch away.</summary>
+    private async Task DrainAsync(IMailFolder inbox, IMailFolder done, CancellationToken ct)
+    {
+        var uids = await inbox.SearchAsync(SearchQuery.All, ct);
+        var validity = inbox.UidValidity;
+        foreach (var batch in uids.Chunk(BatchSize))
+        {
+            var handled = await letters.HandledAsync(Mailbox, validity, [.. batch.Select(u => u.Id)], [], ct);
+            var summaries = await inbox.FetchAsync([.. batch.Where(u => !handled.Uids.Contains(u.Id))],
+                MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct);
+            foreach (var summary in summaries) await HandleAsync(inbox, new LetterPlace(Mailbox, validity, summary.UniqueId.Id), summary, ct);
+            await inbox.AddFlagsAsync(batch, MessageFlags.Seen, true, ct);
+            await inbox.MoveToAsync(batch, done, ct);
+            InboxLog.Batch(logger, batch.Length, _options.DoneFolder);
+        }
+    }
+
+    private async Task HandleAsync(IMailFolder inbox, LetterPlace place, IMessageSummary summary, CancellationToken ct)
+    {
+        var messageId = summary.Envelope?.MessageId?.Trim('<', '>');
+        var sender = summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address?.ToLowerInvariant();
+        if (summary.Size is { } size && size > LetterHandler.MaxLetterBytes)
+        {
+            await handler.TooLargeAsync(place, messageId, sender, size, ct);
+            return;
+        }
+        InboxLetter letter;
+        try
+        {
+            letter = LetterReader.Read(await inbox.GetMessageAsync(summary.UniqueId, ct), OwnAddresses);
+        }
+        catch (FormatException e) // MimeKit's ParseException is one
+        {
+            InboxLog.Unreadable(logger, place.Uid, e.Message);
+            await handler.UnreadableAsync(place, messageId, sender, ct);
+            return;
+        }
+        await handler.HandleAsync(place, letter, ct);
+    }
+}
