@@ -133,30 +133,47 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
         }
     }
 
-    /// <summary>Handles every letter in the folder, a batch at a time, and moves each batch away.</summary>
+    /// <summary>
+    /// Handles every letter in the folder a batch at a time — a letter recorded before, by its UID or its Message-Id,
+    /// is not downloaded again — records each batch in one transaction, then flags and moves it away.
+    /// </summary>
     private async Task DrainAsync(IMailFolder inbox, IMailFolder done, CancellationToken ct)
     {
         var uids = await inbox.SearchAsync(SearchQuery.All, ct);
         var validity = inbox.UidValidity;
-        foreach (var batch in uids.Chunk(BatchSize))
+        foreach (var uidBatch in uids.Chunk(BatchSize))
         {
-            var handled = await letters.HandledAsync(Mailbox, validity, [.. batch.Select(u => u.Id)], [], ct);
-            var summaries = await inbox.FetchAsync([.. batch.Where(u => !handled.Uids.Contains(u.Id))],
-                MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct);
-            foreach (var summary in summaries) await HandleAsync(inbox, new LetterPlace(Mailbox, validity, summary.UniqueId.Id), summary, ct);
-            await inbox.AddFlagsAsync(batch, MessageFlags.Seen, true, ct);
-            await inbox.MoveToAsync(batch, done, ct);
-            InboxLog.Batch(logger, batch.Length, _options.DoneFolder);
+            var summaries = await inbox.FetchAsync(uidBatch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct);
+            var handled = await letters.HandledAsync(Mailbox, validity, [.. uidBatch.Select(u => u.Id)],
+                [.. summaries.Select(MessageIdOf).OfType<string>()], ct);
+            var batch = new LetterBatch();
+            foreach (var summary in summaries)
+            {
+                var messageId = MessageIdOf(summary) ?? "";
+                if (handled.Uids.Contains(summary.UniqueId.Id) || handled.MessageIds.Contains(messageId))
+                {
+                    InboxLog.Duplicate(logger, summary.UniqueId.Id, messageId);
+                    continue;
+                }
+                await DecideAsync(inbox, new LetterPlace(Mailbox, validity, summary.UniqueId.Id), summary, batch, ct);
+            }
+            if (batch.Count > 0) await handler.CommitAsync(batch, ct);
+            await inbox.AddFlagsAsync(uidBatch, MessageFlags.Seen, true, ct);
+            await inbox.MoveToAsync(uidBatch, done, ct);
+            InboxLog.Batch(logger, uidBatch.Length, _options.DoneFolder);
         }
     }
 
-    private async Task HandleAsync(IMailFolder inbox, LetterPlace place, IMessageSummary summary, CancellationToken ct)
+    private static string? MessageIdOf(IMessageSummary summary) =>
+        summary.Envelope?.MessageId is { Length: > 0 } id ? id.Trim().Trim('<', '>') : null;
+
+    private async Task DecideAsync(IMailFolder inbox, LetterPlace place, IMessageSummary summary, LetterBatch batch, CancellationToken ct)
     {
-        var messageId = summary.Envelope?.MessageId?.Trim('<', '>');
+        var messageId = MessageIdOf(summary);
         var sender = summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address?.ToLowerInvariant();
         if (summary.Size is { } size && size > LetterHandler.MaxLetterBytes)
         {
-            await handler.TooLargeAsync(place, messageId, sender, size, ct);
+            handler.TooLarge(place, messageId, sender, size, batch);
             return;
         }
         InboxLetter letter;
@@ -166,10 +183,9 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
         }
         catch (FormatException e) // MimeKit's ParseException is one
         {
-            InboxLog.Unreadable(logger, place.Uid, e.Message);
-            await handler.UnreadableAsync(place, messageId, sender, ct);
+            handler.Unreadable(place, messageId, sender, e.Message, batch);
             return;
         }
-        await handler.HandleAsync(place, letter, ct);
+        await handler.DecideAsync(place, letter, batch, ct);
     }
 }

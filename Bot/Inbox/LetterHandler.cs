@@ -23,32 +23,39 @@ public sealed class LetterHandler(
     /// <summary>Larger letters are not downloaded, nor answered.</summary>
     public const long MaxLetterBytes = 25 * 1024 * 1024;
 
-    private delegate Task Effects(DbConnection connection, DbTransaction tx, long letterId, CancellationToken ct);
-
-    /// <summary>What to record about a letter and what to write with it.</summary>
-    private sealed record Verdict(string Outcome, long? CouncilId = null, long? MemberId = null, Effects? Write = null, bool Changed = false);
-
-    /// <returns>What came of the letter, or null when it had been handled already.</returns>
-    public async Task<string?> HandleAsync(LetterPlace place, InboxLetter letter, CancellationToken ct)
+    /// <summary>
+    /// Decides what the letter asks for against the councils as the batch's earlier letters left them; nothing is
+    /// written until <see cref="CommitAsync"/>.
+    /// </summary>
+    public async Task DecideAsync(LetterPlace place, InboxLetter letter, LetterBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(batch);
         var verdict = letter.Bounces is { } bounces ? await BounceAsync(bounces, ct)
             : letter.Automatic is { } why ? Ignored(LetterOutcomes.Automatic, why)
-            : await ReplyAsync(letter, ct);
-        return await RecordAsync(place, letter.MessageId, letter.Sender, verdict, ct);
+            : await ReplyAsync(letter, batch, ct);
+        verdict.Decided?.Invoke(batch);
+        batch.Add(new PendingLetter(place, letter.MessageId, letter.Sender, verdict));
     }
 
     /// <summary>A letter too large to download: recorded from its envelope, never answered.</summary>
-    public Task<string?> TooLargeAsync(LetterPlace place, string? messageId, string? sender, long size, CancellationToken ct)
+    public void TooLarge(LetterPlace place, string? messageId, string? sender, long size, LetterBatch batch)
     {
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(batch);
         InboxLog.TooLarge(logger, place.Uid, size);
-        return RecordAsync(place, messageId, sender, new Verdict(LetterOutcomes.TooLarge), ct);
+        batch.Add(new PendingLetter(place, messageId, sender, new Verdict(LetterOutcomes.TooLarge)));
     }
 
     /// <summary>A letter that could not be parsed: recorded so it is not tried forever, never answered.</summary>
-    public Task<string?> UnreadableAsync(LetterPlace place, string? messageId, string? sender, CancellationToken ct) =>
-        RecordAsync(place, messageId, sender, new Verdict(LetterOutcomes.Unreadable), ct);
+    public void Unreadable(LetterPlace place, string? messageId, string? sender, string reason, LetterBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(batch);
+        InboxLog.Unreadable(logger, place.Uid, reason);
+        batch.Add(new PendingLetter(place, messageId, sender, new Verdict(LetterOutcomes.Unreadable)));
+    }
 
     private Verdict Ignored(string outcome, string why)
     {
@@ -56,23 +63,37 @@ public sealed class LetterHandler(
         return new Verdict(outcome);
     }
 
-    private async Task<string?> RecordAsync(LetterPlace place, string? messageId, string? sender, Verdict verdict, CancellationToken ct)
+    /// <summary>
+    /// Records the batch's letters with their effects in one transaction: a letter recorded before (by its place or its
+    /// Message-Id) is skipped with its effects. Then the scheduler is told, so answers and notices go out.
+    /// </summary>
+    /// <returns>How many letters were recorded now.</returns>
+    public async Task<int> CommitAsync(LetterBatch batch, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        var recorded = new List<PendingLetter>();
         await using (var connection = await database.OpenAsync(ct))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var letter = new InboundLetter(place.Mailbox, place.UidValidity, place.Uid, messageId, sender, verdict.CouncilId, verdict.MemberId, verdict.Outcome);
-            if (await letters.RecordAsync(connection, tx, letter, ct) is not { } id)
+            foreach (var pending in batch.Pending)
             {
-                InboxLog.Duplicate(logger, place.Uid, messageId ?? "");
-                return null;
+                var (place, verdict) = (pending.Place, pending.Verdict);
+                var letter = new InboundLetter(place.Mailbox, place.UidValidity, place.Uid, pending.MessageId, pending.Sender, verdict.CouncilId, verdict.MemberId, verdict.Outcome);
+                if (await letters.RecordAsync(connection, tx, letter, ct) is not { } id)
+                {
+                    InboxLog.Duplicate(logger, place.Uid, pending.MessageId ?? "");
+                    continue;
+                }
+                if (verdict.Write is { } write) await write(connection, tx, id, ct);
+                recorded.Add(pending);
             }
-            if (verdict.Write is { } write) await write(connection, tx, id, ct);
             await tx.CommitAsync(ct);
         }
-        if (verdict.Changed && verdict.CouncilId is { } council) await changes.ChangedAsync(council, ct);
-        InboxLog.Handled(logger, place.Uid, verdict.Outcome, verdict.MemberId);
-        return verdict.Outcome;
+        batch.Committed();
+        foreach (var pending in recorded) InboxLog.Handled(logger, pending.Place.Uid, pending.Verdict.Outcome, pending.Verdict.MemberId);
+        foreach (var council in recorded.Where(p => p.Verdict.Changed).Select(p => p.Verdict.CouncilId).OfType<long>().Distinct())
+            await changes.ChangedAsync(council, ct);
+        return recorded.Count;
     }
 
     /// <summary>A delivery status notification: a permanent failure marks the members with that address failing, and their secretaries are told once.</summary>
@@ -97,13 +118,13 @@ public sealed class LetterHandler(
     }
 
     /// <summary>A member's letter: which member and items, what it asks, decided by the reply service; one answer either way.</summary>
-    private async Task<Verdict> ReplyAsync(InboxLetter letter, CancellationToken ct)
+    private async Task<Verdict> ReplyAsync(InboxLetter letter, LetterBatch batch, CancellationToken ct)
     {
         if (letter.Sender is not { } sender) return Ignored(LetterOutcomes.Stranger, "no sender");
-        var known = await members.FindByEmailAsync(sender, ct);
+        var known = await batch.MembersAsync(members, sender, ct);
         var thread = await ThreadAsync(letter, ct);
         var member = thread is null ? (known.Count > 0 ? known[0] : null) : known.FirstOrDefault(m => m.CouncilId == thread.CouncilId);
-        if (member is null || await snapshots.LoadAsync(member.CouncilId, ct) is not { } snapshot || snapshot.Member(member.MemberId) is not { } contact)
+        if (member is null || await batch.SnapshotAsync(snapshots, member.CouncilId, ct) is not { } snapshot || snapshot.Member(member.MemberId) is not { } contact)
         {
             InboxLog.Stranger(logger, sender);
             return new Verdict(LetterOutcomes.Stranger);
@@ -147,7 +168,10 @@ public sealed class LetterHandler(
         }
         var outcome = replies.Decide(snapshot, contact.Actor, request);
         if (outcome.Refusal is { } refusal) InboxLog.Refused(logger, request.GetType().Name, contact.Id, refusal.GetType().Name);
-        return Answer(letter, snapshot.Council.Id, contact.Id, outcome, [number], [AnswerWords.For(outcome)]);
+        var answer = Answer(letter, snapshot.Council.Id, contact.Id, outcome, [number], [AnswerWords.For(outcome)]);
+        return outcome.Decision is ReplyDecision.Accepted accepted
+            ? answer with { Decided = b => b.Recorded(snapshot.Council.Id, accepted.Effects) }
+            : answer;
     }
 
     /// <summary>Our letter this one answers: its council, member and items (the first of In-Reply-To and References that is ours).</summary>
