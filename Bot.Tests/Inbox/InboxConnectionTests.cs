@@ -48,6 +48,32 @@ public sealed class InboxConnectionTests
         Assert.DoesNotContain(rig.Logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_letter_over_25_MB_is_not_read_nor_answered_and_the_next_one_is()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var rig = await InboxRig.StartAsync(ct);
+        var reminder = await rig.ReminderAsync();
+        var scan = new byte[19 * 1024 * 1024 + 512 * 1024]; // base64 makes it ≈ 26 MB
+        Random.Shared.NextBytes(scan);
+        var large = Letter(Member, "Re: " + reminder.Subject, new MimeKit.Multipart("mixed")
+        {
+            Plain("Готово"),
+            new MimeKit.MimePart("application", "pdf")
+            {
+                FileName = "scan.pdf", ContentTransferEncoding = MimeKit.ContentEncoding.Base64, Content = new MimeKit.MimeContent(new MemoryStream(scan)),
+            },
+        }, reminder);
+        var small = Letter(Member, "Готово 5", Plain(""));
+        await rig.Imap.AppendAllAsync([large, small], ct);
+
+        Assert.Equal("Записано: п. 5", (await rig.AnswerToAsync(small)).Subject);
+        Assert.Equal("too-large", rig.Outcomes()[large.MessageId!]);
+        Assert.Equal(0, rig.Count("SELECT count(*) FROM replies r JOIN plan_items i ON i.id = r.item_id WHERE i.number = '4'"));
+        Assert.Single(rig.AnswersTo(Member));
+        Assert.Contains(rig.Logs.Lines, l => l.Contains("over the limit", StringComparison.Ordinal));
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task Two_hundred_letters_at_once_are_each_handled_and_answered_once()
     {
