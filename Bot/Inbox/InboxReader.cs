@@ -186,6 +186,19 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
             handler.Unreadable(place, messageId, sender, e.Message, batch);
             return;
         }
-        await handler.DecideAsync(place, letter, batch, ct);
+        try
+        {
+            await handler.DecideAsync(place, letter, batch, ct);
+        }
+        catch (Exception e) when (IsAboutTheLetter(e))
+        {
+            // A letter the code cannot deal with must not hold up the mailbox: it is recorded, logged and kept in the done folder.
+            handler.Unreadable(place, messageId, sender, $"{e.GetType().Name}: {e.Message}", batch);
+        }
     }
+
+    /// <summary>Not the database, the disk, the link or a stop: those are retried with the whole batch.</summary>
+    private static bool IsAboutTheLetter(Exception e) =>
+        e is not (OperationCanceledException or System.Data.Common.DbException or IOException or System.Net.Sockets.SocketException
+            or ImapProtocolException or ImapCommandException or ServiceNotConnectedException or UnauthorizedAccessException);
 }
