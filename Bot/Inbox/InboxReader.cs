@@ -92,8 +92,7 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
         InboxLog.Connected(logger, Mailbox, idle ? "IDLE" : "polling");
         while (true)
         {
-            await DrainAsync(inbox, done, ct);
-            if (inbox.Count > 0) continue; // more arrived meanwhile
+            if (await DrainAsync(inbox, done, ct) > 0 && inbox.Count > 0) continue; // more arrived meanwhile
             if (idle) await IdleAsync(client, inbox, ct);
             else
             {
@@ -137,9 +136,11 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
     /// Handles every letter in the folder a batch at a time — a letter recorded before, by its UID or its Message-Id,
     /// is not downloaded again — records each batch in one transaction, then flags and moves it away.
     /// </summary>
-    private async Task DrainAsync(IMailFolder inbox, IMailFolder done, CancellationToken ct)
+    /// <returns>How many letters there were.</returns>
+    private async Task<int> DrainAsync(IMailFolder inbox, IMailFolder done, CancellationToken ct)
     {
-        var uids = await inbox.SearchAsync(SearchQuery.All, ct);
+        // A server without MOVE and UIDPLUS leaves moved letters flagged \Deleted until an expunge: they are not ours to read again.
+        var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
         var validity = inbox.UidValidity;
         foreach (var uidBatch in uids.Chunk(BatchSize))
         {
@@ -162,6 +163,7 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
             await inbox.MoveToAsync(uidBatch, done, ct);
             InboxLog.Batch(logger, uidBatch.Length, _options.DoneFolder);
         }
+        return uids.Count;
     }
 
     private static string? MessageIdOf(IMessageSummary summary) =>
