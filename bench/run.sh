@@ -9,7 +9,7 @@ dotnet publish Bot/Bot.csproj -c Release -o .artifacts/nokobot --nologo -v quiet
 export NOKOBOT_PUBLISHED="$PWD/.artifacts/nokobot"
 dotnet build bench/NokoBot.Bench -c Release --nologo -v quiet >&2
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(parser ingest scale dispatch timing restart footprint web)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(parser ingest scale dispatch timing restart footprint web imap)
 for scenario in "${scenarios[@]}"; do
     dotnet bench/NokoBot.Bench/bin/Release/net10.0/NokoBot.Bench.dll "$scenario"
 done

@@ -13,7 +13,11 @@ public abstract record ChatCommand
     public sealed record Done(string Number, string? Comment) : ChatCommand;
     public sealed record Postpone(string Number, DateOnly To, string? Reason) : ChatCommand;
     public sealed record Protocol(string Number) : ChatCommand;
-    public sealed record Invite(string Party) : ChatCommand;
+    /// <param name="Address">With an email address: the party's member is reached by email (no Telegram needed).</param>
+    public sealed record Invite(string Party, string? Address = null) : ChatCommand;
+
+    /// <summary>A member gives an address (<paramref name="Address"/>) or sends back the code it got (<paramref name="Code"/>).</summary>
+    public sealed record Email(string? Address, string? Code) : ChatCommand;
     public sealed record RecordEvent(string Name, DateOnly On) : ChatCommand;
     public sealed record SetDue(string Number, DateOnly Due) : ChatCommand;
     public sealed record Members : ChatCommand;

@@ -30,9 +30,10 @@ public sealed class ArchitectureTests
         ["Reports"] = ["Storage", "Texts", "Domain"],
         ["Telegram"] = ["Desk", "Reports", "Web", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
         ["Web"] = ["Replies", "Storage", "Texts", "Domain"],
+        ["Inbox"] = ["Email", "Replies", "Delivery", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Web", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
+        ["Hosting"] = ["Scheduling", "Web", "Telegram", "Inbox", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
         ["Cli"] = ["Hosting", "Simulation", "Desk", "Reports", "Plans", "Web", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 

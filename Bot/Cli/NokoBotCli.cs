@@ -30,6 +30,7 @@ public static class NokoBotCli
             SimulateCommand.Build(context),
             RunCommand.Build(context),
             InviteCommand.Build(context),
+            MemberCommands.Build(context),
             MeetingCommands.Build(context),
             ReportCommand.Build(context),
             WebCommand.Build(context),

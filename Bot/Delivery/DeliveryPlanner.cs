@@ -144,7 +144,7 @@ public static class DeliveryPlanner
         foreach (var member in members)
         {
             if (member.CanUseTelegram) yield return (Recipients.KeyOf(member), member.Id, Channels.Telegram);
-            if (kind is MeetingNoticeKind.Agenda or MeetingNoticeKind.Cancelled && !string.IsNullOrWhiteSpace(member.Email))
+            if (kind is MeetingNoticeKind.Agenda or MeetingNoticeKind.Cancelled && member.CanUseEmail)
                 yield return (Recipients.KeyOf(member), member.Id, Channels.Email);
         }
         if (snapshot.GroupChatId is { } group && kind != MeetingNoticeKind.ProtocolAttached)

@@ -62,9 +62,14 @@ public static class MessageComposer
         if (recipient is null) return Drop(rows, SkipReasons.MemberRemoved);
         var late = rows.Rows.Any(r => r.Late);
         var zone = snapshot.Council.TimeZone;
-        switch (ReminderKinds.Parse(first.Kind))
+        var kind = ReminderKinds.Parse(first.Kind);
+        // An address that bounced or unsubscribed gets nothing more, but the answer to a letter it just sent.
+        if (rows.Channel == Channels.Email && kind is not (ReminderKind.Answer or ReminderKind.AddressCode)
+            && recipient.MemberId is { } addressed && snapshot.Member(addressed) is { CanUseEmail: false })
+            return Drop(rows, SkipReasons.EmailNotWorking);
+        switch (kind)
         {
-            case { } kind when kind.IsItemReminder():
+            case { } reminder when reminder.IsItemReminder():
                 return Reminders(snapshot, rows, recipient, now, late);
             case ReminderKind.PlanOver when snapshot.Plan is not null:
                 return new(PlanOver(snapshot, rows.Key, recipient) with { Late = late }, []);
@@ -78,14 +83,36 @@ public static class MessageComposer
             case ReminderKind.Agenda when DeliveryKey.TryParseOccurrence(first.Key, "meeting", out var meetingId, out _)
                                           && snapshot.Meeting(meetingId) is { } record:
                 var kind2 = (MeetingNoticeKind)DeliveryKey.SequenceOf(first.Key);
-                var closed = kind2 == MeetingNoticeKind.ProtocolAttached && first.MemberId is { } memberId && snapshot.Member(memberId) is { } member
-                    ? DeliveryPlanner.ClosedBy(snapshot, record, member).Select(i => (i.Number, i.Title)).ToList()
+                var closed = kind2 == MeetingNoticeKind.ProtocolAttached && first.MemberId is { } attendee && snapshot.Member(attendee) is { } who
+                    ? DeliveryPlanner.ClosedBy(snapshot, record, who).Select(i => (i.Number, i.Title)).ToList()
                     : [];
                 return new(new MeetingMessage(rows.Key, snapshot.Council.Name, zone, recipient, kind2,
                     snapshot.ToMeeting(record, withAgenda: kind2 == MeetingNoticeKind.Agenda), closed), []);
+            case ReminderKind.Answer when MessagePayloads.Read<AnswerPayload>(first.Payload) is { } answer:
+                return new(new AnswerMessage(rows.Key, snapshot.Council.Name, zone, recipient, answer.Recorded, answer.Items, answer.InReplyTo,
+                    answer.References, answer.Lines), []);
+            case ReminderKind.Welcome when recipient.MemberId is { } memberId && snapshot.Member(memberId) is { } member:
+                return new(Welcome(snapshot, rows.Key, recipient, member, now), []);
+            case ReminderKind.AddressCode when MessagePayloads.Read<AddressCodePayload>(first.Payload) is { } code:
+                return new(new AddressCodeMessage(rows.Key, snapshot.Council.Name, zone, recipient, code.MemberName, code.Code, code.ValidUntil), []);
+            case ReminderKind.MemberNotice when MessagePayloads.Read<NoticePayload>(first.Payload) is { } notice:
+                var about = snapshot.Member(notice.MemberId);
+                return new(new MemberNoticeMessage(rows.Key, snapshot.Council.Name, zone, recipient, notice.Problem, about?.Name ?? "",
+                    notice.Address, notice.Detail, about?.CanUseTelegram == true, about?.CanUseEmail == true), []);
             default:
                 return Drop(rows, SkipReasons.NothingToSend);
         }
+    }
+
+    /// <summary>The welcome letter: the member's parties and their open items, soonest first.</summary>
+    private static WelcomeMessage Welcome(CouncilSnapshot snapshot, string key, Recipient recipient, MemberContact member, DateTimeOffset now)
+    {
+        var today = snapshot.Today(now);
+        var open = (snapshot.Plan?.Items ?? [])
+            .Where(i => i.Parties.Intersect(member.Parties, StringComparer.OrdinalIgnoreCase).Any(p => snapshot.Progress(i, today).IsOpenFor(p)))
+            .Select(i => new OpenItem(i.Number, i.Title, i.Parties, snapshot.CurrentDue(i, today)))
+            .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Number, NumberOrder.Instance).ToList();
+        return new WelcomeMessage(key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, member.Parties, open);
     }
 
     /// <summary>Items still open for the recipient, soonest first; the due date is the occurrence each reminder was planned for.</summary>

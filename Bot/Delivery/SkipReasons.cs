@@ -22,5 +22,7 @@ public static class SkipReasons
 
     public const string ItemSettled = "item already done or dated";
 
+    public const string EmailNotWorking = "the member's address bounced or unsubscribed";
+
     public static string NoChannel(string channel) => $"channel {channel} not configured";
 }

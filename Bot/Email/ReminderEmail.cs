@@ -13,7 +13,8 @@ namespace NokoBot.Email;
 /// </summary>
 public static class ReminderEmail
 {
-    public static RenderedEmail Render(ReminderMessage message, string fromAddress)
+    /// <param name="repliesByEmail">The mailbox is read (<c>Imap:Enabled</c>): the letter says how to answer it; else, the bot in Telegram.</param>
+    public static RenderedEmail Render(ReminderMessage message, string fromAddress, bool repliesByEmail = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         var items = message.Items;
@@ -52,18 +53,26 @@ public static class ReminderEmail
                 html.Append(line.Strong ? Heading(line.Text) : Paragraph(line.Text));
             }
         }
-        var number = items.Count == 1 ? items[0].ItemNumber : "N";
-        var commands = EmailTexts.Commands(number);
-        text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {EmailTexts.HowToRespondLead}");
+        var (how, commands) = HowToRespond(items.Count == 1 ? null : "N", repliesByEmail, items.Count == 1 ? items[0].ItemNumber : "N");
+        var last = repliesByEmail ? LetterTexts.HowToStop : EmailTexts.NoTelegram;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {how}");
         foreach (var (command, meaning) in commands) text.AppendLine(CultureInfo.InvariantCulture, $"  {command} — {meaning}");
-        text.AppendLine(EmailTexts.NoTelegram).AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
+        text.AppendLine(last).AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
 
         html.Append(Heading(EmailTexts.HowToRespondTitle, 3))
-            .Append(Paragraph(EmailTexts.HowToRespondLead))
+            .Append(Paragraph(how))
             .Append(CommandList(commands))
-            .Append(Paragraph(EmailTexts.NoTelegram));
+            .Append(Paragraph(last));
         return new RenderedEmail(subject, text.ToString(), Document(subject, html.ToString(), footer, unsubscribe));
     }
+
+    /// <summary>
+    /// How to answer: by replying to the letter when the mailbox is read (<paramref name="emailNumber"/>: the item to
+    /// name, null when the letter is about one), else through the bot in Telegram.
+    /// </summary>
+    public static (string Lead, IReadOnlyList<(string Command, string Meaning)> Commands) HowToRespond(
+        string? emailNumber, bool repliesByEmail, string telegramNumber = "N") =>
+        repliesByEmail ? (LetterTexts.HowToAnswerLead, LetterTexts.Answers(emailNumber)) : (EmailTexts.HowToRespondLead, EmailTexts.Commands(telegramNumber));
 
     private static List<(string, string)> Facts(ReminderNotice notice)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NokoBot.Delivery;
 using NokoBot.Desk;
 using NokoBot.Email;
+using NokoBot.Inbox;
 using NokoBot.Replies;
 using NokoBot.Reports;
 using NokoBot.Scheduling;
@@ -39,6 +40,7 @@ public static class NokoBotHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         Compose(builder, overrides);
         builder.Services.AddScheduling();
+        builder.Services.AddInbox(builder.Configuration);
         builder.AddWeb();
         return new NokoBotServiceBuilder(builder);
     }

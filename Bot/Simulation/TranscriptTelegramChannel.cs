@@ -26,6 +26,8 @@ public sealed class TranscriptTelegramChannel(TextWriter transcript, SimulationR
             RolloverOfferMessage m => (DeskTexts.RolloverOffer(m.Year, m.CouncilName, m.Carried, m.Unfinished),
                 [(ReminderKind.RolloverOffer.ToName(), null)], [$"[{DeskTexts.ButtonRollover(m.Year)}]"]),
             MeetingMessage m => (ChatTexts.Meeting(m.Kind, m.Meeting, m.CouncilName, m.ClosedItems), [(ReminderKind.Agenda.ToName(), null)], new List<string>()),
+            MemberNoticeMessage m => (ChatTexts.MemberNotice(m.Problem, m.MemberName, m.Address, m.Detail, m.ByTelegram, m.ByEmail, m.CouncilName),
+                [(ReminderKind.MemberNotice.ToName(), null)], []),
             _ => (null, [], []),
         };
         if (text is null) return new SendOutcome.Failed("not a Telegram message");

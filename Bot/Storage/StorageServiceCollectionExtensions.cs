@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ProtocolFiles>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<InboundLetters>();
+        services.AddSingleton<EmailConfirmations>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<CouncilSnapshotStore>();
         services.AddSingleton<WebSessionStore>();

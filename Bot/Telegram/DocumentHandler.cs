@@ -21,11 +21,6 @@ public sealed class DocumentHandler(
     TelegramSession session, TelegramGateway gateway, DeliveryLedger ledger, ReplyService replies, MessageHandler messages,
     PlanDeskHandler desk, IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
 {
-    private static readonly HashSet<string> AllowedExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
-    };
-
     /// <summary>What a document is for.</summary>
     private abstract record Target
     {
@@ -76,7 +71,7 @@ public sealed class DocumentHandler(
             Answer(effects, chatId, ChatTexts.ProtocolTooBig(maxBytes));
             return;
         }
-        if (!AllowedExtensions.Contains(Path.GetExtension(fileName)))
+        if (!ReplyService.IsProtocolType(fileName))
         {
             TelegramLog.Refused(logger, "document", view.Member.MemberId, "file type");
             Answer(effects, chatId, ChatTexts.ProtocolType(fileName));

@@ -17,7 +17,7 @@ namespace NokoBot.Telegram;
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
     MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, CouncilSettingsHandler councilSettings, WebLinks links,
-    IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    AddressHandler addresses, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -52,6 +52,11 @@ public sealed class MessageHandler(
             if (settings.Change is null && view.Actor.ActsOnAllItems) await councilSettings.ShowAsync(view, chatId, user.Id, effects, ct);
             return;
         }
+        if (command is ChatCommand.Email email)
+        {
+            addresses.Handle(view, email, chatId, effects);
+            return;
+        }
         var admin = view.Actor.ActsOnAllItems;
         if (command is ChatCommand.Rollover rollover && admin)
         {
@@ -77,6 +82,7 @@ public sealed class MessageHandler(
             ChatCommand.Web web => await WebAsync(view, web.Logout, ct),
             ChatCommand.Calendar calendar => await CalendarAsync(view, calendar.Renew, ct),
             _ when !admin => ChatTexts.AdminOnly,
+            ChatCommand.Invite { Address: { } address } invite => await addresses.InviteByEmailAsync(view, invite.Party, address, effects, ct),
             ChatCommand.Invite invite => await InviteAsync(view, invite.Party, ct),
             ChatCommand.RecordEvent e => Reply(view, new ReplyRequest.RecordEvent(e.Name, e.On), effects),
             ChatCommand.SetDue s => Reply(view, new ReplyRequest.SetDue(s.Number, s.Due), effects),

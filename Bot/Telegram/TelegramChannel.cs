@@ -5,7 +5,7 @@ namespace NokoBot.Telegram;
 
 /// <summary>
 /// Every message in Telegram for the dispatcher: reminders in the member's private chat with a row of answer buttons
-/// per item, the year's-end note, meeting notices (also to the council's group).
+/// per item, the year's-end note, meeting notices (also to the council's group), the secretary's notices about members.
 /// </summary>
 public sealed class TelegramChannel(TelegramGateway gateway) : IDeliveryChannel
 {
@@ -27,6 +27,7 @@ public sealed class TelegramChannel(TelegramGateway gateway) : IDeliveryChannel
             RolloverOfferMessage m => gateway.TrySendAsync(chatId, TelegramHtml.Render(DeskTexts.RolloverOffer(m.Year, m.CouncilName, m.Carried, m.Unfinished)),
                 DeskButtons.Offer(m.Year), ct),
             MeetingMessage m => gateway.TrySendAsync(chatId, TelegramHtml.Render(ChatTexts.Meeting(m.Kind, m.Meeting, m.CouncilName, m.ClosedItems)), null, ct),
+            MemberNoticeMessage m => gateway.TrySendAsync(chatId, TelegramHtml.Render(ChatTexts.MemberNotice(m.Problem, m.MemberName, m.Address, m.Detail, m.ByTelegram, m.ByEmail, m.CouncilName)), null, ct),
             _ => Task.FromResult<SendOutcome>(new SendOutcome.Failed("not a Telegram message: " + message.GetType().Name)),
         };
     }

@@ -164,6 +164,8 @@ public sealed class TelegramGateway
     {
         429 => new SendOutcome.Retry("429 " + e.Message, TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1))),
         403 => new SendOutcome.Unreachable("403 " + e.Message),
+        // The chat is gone (the account was deleted, or the bot never had it): as unreachable as a block.
+        400 when e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => new SendOutcome.Unreachable("400 " + e.Message),
         >= 500 => new SendOutcome.Retry(e.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + e.Message),
         _ => new SendOutcome.Failed(e.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + e.Message),
     };

@@ -48,4 +48,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4015, EventName = "CouncilSettingRefused", Level = LogLevel.Information, Message = "Telegram: member {MemberId} sent a value for {Setting} that was refused: {Reason}")]
     public static partial void CouncilSettingRefused(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, Domain.Councils.SettingRefusal reason);
+
+    [LoggerMessage(EventId = 4016, EventName = "AddressAdded", Level = LogLevel.Information, Message = "Telegram: member {MemberId} added a member reached by email to council {CouncilId}")]
+    public static partial void AddressAdded(ILogger logger, long memberId, long councilId);
 }

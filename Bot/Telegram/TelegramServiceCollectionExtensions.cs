@@ -35,6 +35,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramGateway>();
         services.AddSingleton<IDeliveryChannel, TelegramChannel>();
         services.AddSingleton<TelegramSession>();
+        services.AddSingleton<AddressHandler>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();

@@ -67,10 +67,14 @@ public static class CommandTable
     public static CommandHelp Calendar { get; } = new("calendar", "", "мои сроки в календаре", CommandAudience.Members,
         Detail: "ссылка для подписки; новая ссылка: /calendar new");
 
+    public static CommandHelp Email { get; } = new("email", "адрес", "получать повестки и сводку и по почте", CommandAudience.Members,
+        Detail: "адрес подтверждается кодом из письма: /email код", Example: "/email ivanova@school5.ru");
+
     /// <summary>In the menu; the /help answer does not list itself.</summary>
     public static CommandHelp Help { get; } = new("help", "", "все команды", CommandAudience.Members);
 
-    public static CommandHelp Invite { get; } = new("invite", "ответственный", "ссылка-приглашение", CommandAudience.SecretaryAndChair);
+    public static CommandHelp Invite { get; } = new("invite", "ответственный [адрес]", "ссылка-приглашение", CommandAudience.SecretaryAndChair,
+        Detail: "с адресом почты — участник по почте, без Telegram: ему уйдёт письмо-приветствие");
 
     public static CommandHelp Event { get; } = new("event", "событие дата", "отметить событие", CommandAudience.SecretaryAndChair,
         Detail: "сроки «после …» получат даты");
@@ -93,7 +97,7 @@ public static class CommandTable
         Detail: "команду отправляют в самой группе");
 
     /// <summary>In the order people read them: their own items first.</summary>
-    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Web, Calendar, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
+    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Web, Calendar, Email, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
 
     /// <summary>
     /// Telegram's command menu (setMyCommands): the members' commands. One menu serves every private chat, so the

@@ -11,6 +11,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["restart"] = RestartScenario.RunAsync,
     ["footprint"] = FootprintScenario.RunAsync,
     ["web"] = WebScenario.RunAsync,
+    ["imap"] = ImapScenario.RunAsync,
 };
 foreach (var name in args.Length > 0 ? args : [.. scenarios.Keys])
 {
