@@ -27,6 +27,7 @@ public sealed class TelegramRig : IAsyncDisposable
     }
 
     private readonly string _calendar;
+    private IReadOnlyDictionary<string, string?> _config = new Dictionary<string, string?>();
 
     public FakeTelegramBotApi Api { get; }
     public TempDatabase Db { get; }
@@ -48,9 +49,12 @@ public sealed class TelegramRig : IAsyncDisposable
 
     /// <param name="calendar">The production calendar's text (default: weekends only, no year's data).</param>
     /// <param name="withPlan">Whether the council starts with <see cref="Plan"/> for 2020.</param>
-    public static async Task<TelegramRig> StartAsync(CancellationToken ct, TimeProvider? clock = null, string? calendar = null, bool withPlan = true)
+    /// <param name="config">More configuration for the service (e.g. <c>Web:PublicBaseUrl</c>).</param>
+    public static async Task<TelegramRig> StartAsync(CancellationToken ct, TimeProvider? clock = null, string? calendar = null, bool withPlan = true,
+        IReadOnlyDictionary<string, string?>? config = null)
     {
         var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), clock ?? new ShiftedClock(Start), calendar ?? "# weekends only\n");
+        if (config is not null) rig._config = config;
         // Whoever judges the limits reads the service's clock.
         rig.Api.Clock = rig.Time;
         await new MigrationRunner(rig.Db.Database, rig.Time).ApplyAsync(ct);
@@ -72,7 +76,7 @@ public sealed class TelegramRig : IAsyncDisposable
             ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Debug",
-        });
+        }.Concat(_config).ToDictionary());
         builder.Logging.ClearProviders().AddProvider(Logs);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Host = builder.Build();

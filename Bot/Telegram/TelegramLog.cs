@@ -48,4 +48,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4015, EventName = "CouncilSettingRefused", Level = LogLevel.Information, Message = "Telegram: member {MemberId} sent a value for {Setting} that was refused: {Reason}")]
     public static partial void CouncilSettingRefused(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, Domain.Councils.SettingRefusal reason);
+
+    [LoggerMessage(EventId = 4016, EventName = "CouncilPublicPageSwitched", Level = LogLevel.Information, Message = "Telegram: member {MemberId} switched the public status page {On} for council {CouncilId}")]
+    public static partial void CouncilPublicPageSwitched(ILogger logger, long memberId, bool on, long councilId);
 }
