@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
         ["Desk"] = ["Plans", "Storage", "Domain"],
         ["Reports"] = ["Storage", "Texts", "Domain"],
         ["Telegram"] = ["Desk", "Reports", "Web", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
-        ["Web"] = ["Replies", "Storage", "Texts", "Domain"],
+        ["Web"] = ["Desk", "Replies", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
         ["Hosting"] = ["Scheduling", "Web", "Telegram", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Desk;
@@ -18,14 +16,12 @@ namespace NokoBot.Telegram;
 /// next year's draft is previewed on request; nothing is written until its author presses «Импортировать», which
 /// imports it in the update's own transaction.
 /// </summary>
-public sealed partial class PlanDeskHandler(
+public sealed class PlanDeskHandler(
     PlanDesk desk, PlanDraftStore drafts, TelegramGateway gateway, UploadGuard guard, IOptions<TelegramOptions> options, TimeProvider time,
     ILogger<PlanDeskHandler> logger)
 {
-    private static readonly HashSet<string> PlanExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".txt" };
-
     /// <summary>Whether a document with no protocol target is taken as a plan.</summary>
-    public static bool LooksLikePlanFile(string? fileName) => PlanExtensions.Contains(Path.GetExtension(fileName ?? ""));
+    public static bool LooksLikePlanFile(string? fileName) => PlanDesk.LooksLikePlanFile(fileName);
 
     public async Task UploadAsync(Message message, MemberView view, UpdateEffects effects, CancellationToken ct)
     {
@@ -47,7 +43,7 @@ public sealed partial class PlanDeskHandler(
                 return;
         }
         var document = message.Document!;
-        var maxBytes = Math.Min(options.Value.MaxUploadBytes, PlanFileReader.MaxBytes);
+        var maxBytes = Math.Min(options.Value.MaxUploadBytes, PlanDesk.MaxUploadBytes);
         if (document.FileSize is null or <= 0 || document.FileSize > maxBytes)
         {
             Answer(effects, chatId, DeskTexts.PlanTooBig(maxBytes));
@@ -190,8 +186,7 @@ public sealed partial class PlanDeskHandler(
     };
 
     /// <summary>A plan year named in a caption or a file name: «2021», «план 2021 г.», «desnogorsk-2020.docx».</summary>
-    public static int? YearIn(string? text) =>
-        text is not null && YearPattern().Match(text) is { Success: true } m ? int.Parse(m.Value, CultureInfo.InvariantCulture) : null;
+    public static int? YearIn(string? text) => PlanDesk.YearIn(text);
 
     private void Answer(UpdateEffects effects, long chatId, ChatText text)
     {
@@ -201,7 +196,4 @@ public sealed partial class PlanDeskHandler(
 
     private void Toast(UpdateEffects effects, CallbackQuery query, string text) =>
         effects.Answer(token => gateway.AnswerCallbackAsync(query.Id, text.Length <= 190 ? text : text[..189] + "…", token));
-
-    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
-    private static partial Regex YearPattern();
 }
