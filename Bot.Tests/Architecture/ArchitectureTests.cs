@@ -26,7 +26,7 @@ public sealed class ArchitectureTests
         ["Delivery"] = ["Storage", "Domain"],
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],
-        ["Desk"] = ["Plans", "Storage", "Domain"],
+        ["Desk"] = ["Plans", "Storage", "Texts", "Domain"],
         ["Reports"] = ["Storage", "Texts", "Domain"],
         ["Telegram"] = ["Desk", "Reports", "Web", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
         ["Web"] = ["Desk", "Replies", "Storage", "Texts", "Domain"],

@@ -61,7 +61,7 @@ public sealed class PlanDeskHandler(
         if (refusal is not null)
         {
             TelegramLog.Refused(logger, "plan upload", view.Member.MemberId, refusal.GetType().Name);
-            Answer(effects, chatId, Words(refusal));
+            Answer(effects, chatId, DeskRefusalWords.Of(refusal));
             return;
         }
         Show(request!, view, chatId, effects);
@@ -74,7 +74,7 @@ public sealed class PlanDeskHandler(
         var (request, refusal) = await desk.RolloverAsync(view.Snapshot.Council, view.Member.MemberId, to, ct);
         if (refusal is not null)
         {
-            Answer(effects, chatId, Words(refusal));
+            Answer(effects, chatId, DeskRefusalWords.Of(refusal));
             return;
         }
         Show(request!, view, chatId, effects);
@@ -88,7 +88,7 @@ public sealed class PlanDeskHandler(
         if (await desk.CheckAsync(draft, view.Member.CouncilId, view.Member.MemberId, ct) is { } refusal)
         {
             TelegramLog.Refused(logger, "preview button", view.Member.MemberId, refusal.GetType().Name);
-            var words = Words(refusal);
+            var words = DeskRefusalWords.Of(refusal);
             Toast(effects, query, words.Plain);
             Answer(effects, chatId, words);
             return;
@@ -172,18 +172,6 @@ public sealed class PlanDeskHandler(
         return memory.ToArray();
     }
 
-    public static ChatText Words(DeskRefusal refusal) => refusal switch
-    {
-        DeskRefusal.NotAPlan n => DeskTexts.NotAPlan(n.Message),
-        DeskRefusal.YearNotInCalendar y => DeskTexts.YearNotInCalendar(y.Year, y.Known),
-        DeskRefusal.NotYours => DeskTexts.NotYours,
-        DeskRefusal.AlreadySettled s => DeskTexts.AlreadySettled(s.Imported),
-        DeskRefusal.Expired => DeskTexts.Expired,
-        DeskRefusal.PlanChanged => DeskTexts.PlanChanged,
-        DeskRefusal.NoPlanToRoll r => DeskTexts.NoPlanToRoll(r.Year),
-        DeskRefusal.YearExists e => DeskTexts.YearExists(e.Year),
-        _ => DeskTexts.NoDraft,
-    };
 
     /// <summary>A plan year named in a caption or a file name: «2021», «план 2021 г.», «desnogorsk-2020.docx».</summary>
     public static int? YearIn(string? text) => PlanDesk.YearIn(text);

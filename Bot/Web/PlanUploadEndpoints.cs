@@ -72,7 +72,7 @@ public static class PlanUploadEndpoints
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
         var (request, refusal) = await desk.ReadUploadAsync(visitor.Snapshot.Council, visitor.Actor.MemberId, content, fileName, year, ct);
-        if (refusal is not null) return Refuse(DeskWords.Of(refusal).Plain);
+        if (refusal is not null) return Refuse(DeskRefusalWords.Of(refusal).Plain);
         long draftId;
         await using (var connection = await database.OpenAsync(ct)) draftId = await desk.AddAsync(connection, null, request!, ct);
         WebLog.PlanPreviewed(logger, visitor.Actor.MemberId, visitor.Snapshot.Council.Id, draftId, year);
@@ -86,7 +86,7 @@ public static class PlanUploadEndpoints
             || await FindAsync(visitor, id, drafts, ct) is not { } draft) return WebResults.NotFound(context);
         var token = WebResults.Token(antiforgery, context);
         if (await desk.CheckAsync(draft, visitor.Snapshot.Council.Id, visitor.Actor.MemberId, ct) is { } refusal)
-            return WebResults.Page(PlanUploadPage.Preview(visitor, draft.Id, DeskWords.Of(refusal), actionable: false, token));
+            return WebResults.Page(PlanUploadPage.Preview(visitor, draft.Id, DeskRefusalWords.Of(refusal), actionable: false, token));
         var preview = await desk.PreviewAsync(draft, ct);
         var text = DeskTexts.Preview(preview, CouncilClock.ToLocal(draft.ExpiresAt, visitor.Snapshot.Zone));
         return WebResults.Page(PlanUploadPage.Preview(visitor, draft.Id, text, actionable: true, token));
@@ -141,7 +141,7 @@ public static class PlanUploadEndpoints
         if (await desk.CheckAsync(draft, visitor.Snapshot.Council.Id, visitor.Actor.MemberId, ct) is { } refusal)
         {
             WebLog.PlanUploadRefused(logger, visitor.Actor.MemberId, visitor.Snapshot.Council.Id, refusal.GetType().Name);
-            return (null, null, Back(context, visitor, DeskWords.Of(refusal).Plain, refused: true));
+            return (null, null, Back(context, visitor, DeskRefusalWords.Of(refusal).Plain, refused: true));
         }
         return (visitor, draft, null);
     }

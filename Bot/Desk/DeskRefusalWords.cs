@@ -1,10 +1,9 @@
-using NokoBot.Desk;
 using NokoBot.Texts;
 
-namespace NokoBot.Web;
+namespace NokoBot.Desk;
 
-/// <summary>Why the desk changed nothing, in the chat's words (<see cref="DeskTexts"/>): the web page shows the same answer.</summary>
-public static class DeskWords
+/// <summary>Why the desk changed nothing, in words (<see cref="DeskTexts"/>): every channel gives the same answer.</summary>
+public static class DeskRefusalWords
 {
     public static ChatText Of(DeskRefusal refusal) => refusal switch
     {
