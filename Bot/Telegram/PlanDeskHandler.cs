@@ -172,7 +172,6 @@ public sealed class PlanDeskHandler(
         return memory.ToArray();
     }
 
-
     /// <summary>A plan year named in a caption or a file name: «2021», «план 2021 г.», «desnogorsk-2020.docx».</summary>
     public static int? YearIn(string? text) => PlanDesk.YearIn(text);
 
