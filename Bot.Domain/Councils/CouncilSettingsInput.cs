@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NokoBot.Domain.Councils;
 
 /// <summary>A council setting the secretary changes in chat.</summary>
-/// <remarks>The public status page switch belongs to the web issue's own column (migration 008), not here.</remarks>
+/// <remarks>The public status page is not here: it is switched by a button alone (no value to read), <c>CouncilSettings.PublicPage</c>.</remarks>
 public enum CouncilSetting { ReminderTime, BeforeDays, QuietHours, DigestRecipients }
 
 /// <summary>Why a typed value was refused; Texts words it.</summary>

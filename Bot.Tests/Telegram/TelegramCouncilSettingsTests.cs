@@ -7,7 +7,8 @@ namespace NokoBot.Tests.Telegram;
 
 /// <summary>
 /// The secretary's <c>/settings</c>: the council's reminder hour, days before a deadline, quiet hours and digest list
-/// shown with their values, changed by a button and a reply, a bad value refused with its reason and nothing changed.
+/// shown with their values, changed by a button and a reply, a bad value refused with its reason and nothing changed;
+/// the public status page switched by its button alone.
 /// </summary>
 public sealed class TelegramCouncilSettingsTests
 {
@@ -81,6 +82,54 @@ public sealed class TelegramCouncilSettingsTests
         Assert.Equal(new TimeOnly(21, 0), after.QuietHoursStart);
         Assert.Equal(["komitet@desnogorsk.ru", "chair@desnogorsk.ru"],
             await new CouncilMailSettings(rig.Db.Database).DigestRecipientsAsync(rig.CouncilId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_secretary_switches_the_public_page_on_by_its_button_sees_its_link_and_a_second_press_changes_nothing_more()
+    {
+        await using var rig = await TelegramRig.StartAsync(TestContext.Current.CancellationToken,
+            settings: new Dictionary<string, string?> { ["Web:PublicBaseUrl"] = "https://noko.example.ru/" });
+        await rig.LinkAsync(Secretary, null, MemberRole.Secretary);
+
+        rig.Api.PushText(Secretary, "/settings");
+        var shown = await rig.WaitForTextAsync(Secretary, t => t.Contains("Настройки совета", StringComparison.Ordinal));
+        Assert.Contains("Публичная страница (пункты плана и их состояние, без имён и файлов): выключена", shown, StringComparison.Ordinal);
+        var keyboard = rig.Api.CallsTo("sendMessage").Last(c => c.Body["text"]!.GetValue<string>().Contains("Настройки совета", StringComparison.Ordinal)).Body["reply_markup"]!;
+        Assert.Contains(keyboard["inline_keyboard"]!.AsArray().SelectMany(r => r!.AsArray()),
+            b => b!["text"]!.GetValue<string>() == "Включить публичную страницу" && b["callback_data"]!.GetValue<string>() == "cp:1");
+
+        rig.Api.PushCallback(Secretary, "cp:1", 1, "Настройки совета");
+        await Eventually.TrueAsync(() => rig.Api.CallsTo("editMessageText").Any(c =>
+                c.Body["text"]!.GetValue<string>().Contains("включена — https://noko.example.ru/p/desnogorsk", StringComparison.Ordinal)
+                && c.Body["reply_markup"]!.ToJsonString().Contains("\"cp:0\"", StringComparison.Ordinal)),
+            "the settings edited to show the page on, its link and the button to switch it off", TimeSpan.FromSeconds(15));
+        Assert.Contains(rig.Api.CallsTo("answerCallbackQuery"), c => c.Body["text"]?.GetValue<string>()
+            == "Сохранено: публичная страница совета включена: https://noko.example.ru/p/desnogorsk");
+        Assert.True((await StoredSettingsAsync(rig)).PublicPage);
+        Assert.Equal(new TimeOnly(21, 0), (await StoredSettingsAsync(rig)).QuietHoursStart);
+
+        // An old message's button pressed again asks for the state the page is already in.
+        rig.Api.PushCallback(Secretary, "cp:1", 1, "Настройки совета");
+        await Eventually.TrueAsync(() => rig.Api.CallsTo("answerCallbackQuery").Count(c => c.Body["text"]?.GetValue<string>().Contains("включена", StringComparison.Ordinal) == true) == 2,
+            "the second press answered", TimeSpan.FromSeconds(15));
+        Assert.True((await StoredSettingsAsync(rig)).PublicPage);
+
+        rig.Api.PushCallback(Secretary, "cp:0", 1, "Настройки совета");
+        await Eventually.TrueAsync(() => rig.Api.CallsTo("answerCallbackQuery").Any(c => c.Body["text"]?.GetValue<string>() == "Сохранено: публичная страница совета выключена."),
+            "switched off", TimeSpan.FromSeconds(15));
+        Assert.False((await StoredSettingsAsync(rig)).PublicPage);
+    }
+
+    [Fact]
+    public async Task A_member_cannot_switch_the_public_page()
+    {
+        await using var rig = await TelegramRig.StartAsync(TestContext.Current.CancellationToken);
+        await rig.LinkAsync(Member, "Комитет по образованию");
+
+        rig.Api.PushCallback(Member, "cp:1", 1, "Настройки совета");
+        await Eventually.TrueAsync(() => rig.Api.CallsTo("answerCallbackQuery").Any(c => c.Body["text"]?.GetValue<string>().Contains("только секретарю", StringComparison.Ordinal) == true),
+            "the refusal", TimeSpan.FromSeconds(15));
+        Assert.False((await StoredSettingsAsync(rig)).PublicPage);
     }
 
     [Fact]

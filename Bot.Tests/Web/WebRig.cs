@@ -34,23 +34,29 @@ public sealed partial class WebRig : IAsyncDisposable
     public string BaseUrl =>
         Telegram.Host!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-    public static async Task<WebRig> StartAsync(CancellationToken ct)
+    /// <param name="calendar">The production calendar's text (default: weekends only).</param>
+    /// <param name="withPlan">Whether Desnogorsk starts with <see cref="TelegramRig.Plan"/> for 2020 (and <see cref="Member"/> linked).</param>
+    public static async Task<WebRig> StartAsync(CancellationToken ct, string? calendar = null, bool withPlan = true)
     {
-        var rig = new WebRig(await TelegramRig.StartAsync(ct));
+        var rig = new WebRig(await TelegramRig.StartAsync(ct, calendar: calendar, withPlan: withPlan));
         rig.ZeyaId = await TestCouncil.AddAsync(rig.Telegram.Db.Database, rig.Telegram.Time, "zeya", "Asia/Yakutsk", 2020, new PlanImport(
         [
             new PlanItem("1", null, "Заседание совета в Зее", ["Общественный совет"], "май", new WindowDeadline("май", new(2020, 5, 1), new(2020, 5, 31)), "протокол"),
         ], []), ct);
         await rig.LinkAsync(Secretary, SecretaryName, null, MemberRole.Secretary);
-        await rig.LinkAsync(Member, MemberName, "Комитет по образованию", MemberRole.Member);
+        // Without a plan there is no party to invite the member for: the test links them once it has one.
+        if (withPlan) await rig.LinkMemberAsync();
         return rig;
     }
+
+    /// <summary>Links <see cref="Member"/> as «Комитет по образованию» (the council's plan must name the party).</summary>
+    public Task LinkMemberAsync() => LinkAsync(Member, MemberName, "Комитет по образованию", MemberRole.Member);
 
     private async Task LinkAsync(long userId, string name, string? party, MemberRole role)
     {
         var code = await Telegram.InviteAsync(party, role);
         Telegram.Api.PushText(userId, $"/start {code}", name);
-        await Telegram.WaitForTextAsync(userId, t => t.Contains("Здравствуйте", StringComparison.Ordinal));
+        await Telegram.WaitForTextAsync(userId, t => t.Contains("Здравствуйте, ", StringComparison.Ordinal));
     }
 
     /// <summary>The person asks <c>/web</c> in chat; the link the fake Bot API captured.</summary>

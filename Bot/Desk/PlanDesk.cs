@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using NokoBot.Domain.Councils;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
@@ -14,11 +16,23 @@ namespace NokoBot.Desk;
 /// <c>plan import</c>), next year's draft from this year's plan, the preview of a draft (or its difference from the
 /// year's stored plan), the checks a confirmation passes, and the import itself — one transaction, the caller's.
 /// </summary>
-public sealed class PlanDesk(
+public sealed partial class PlanDesk(
     PlanStore plans, ReplyStore replies, MemberDirectory members, CouncilSnapshotStore snapshots, ProductionCalendar calendar, TimeProvider time)
 {
     /// <summary>Uploads a member may send in a minute; more are refused without being downloaded.</summary>
     public const int UploadsPerMinute = 3;
+
+    /// <summary>The biggest plan file read (the plan import's limit); a channel may have a smaller one of its own.</summary>
+    public const long MaxUploadBytes = PlanFileReader.MaxBytes;
+
+    private static readonly HashSet<string> PlanExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".txt" };
+
+    /// <summary>The plan files the desk reads: .docx and .txt.</summary>
+    public static bool LooksLikePlanFile(string? fileName) => PlanExtensions.Contains(Path.GetExtension(fileName ?? ""));
+
+    /// <summary>A plan year named in a caption or a file name: «2021», «план 2021 г.», «desnogorsk-2020.docx».</summary>
+    public static int? YearIn(string? text) =>
+        text is not null && YearPattern().Match(text) is { Success: true } m ? int.Parse(m.Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Deadlines are read on the production calendar: a year it has no data for is refused.</summary>
     public DeskRefusal? CheckYear(int year) =>
@@ -105,7 +119,8 @@ public sealed class PlanDesk(
     /// Whether <paramref name="memberId"/> may act on the draft now: it is theirs, in their council, not settled, not
     /// expired, and the plan it was compared with has not changed since.
     /// </summary>
-    public async Task<DeskRefusal?> CheckAsync(PlanDraft? draft, long councilId, long memberId, CancellationToken ct)
+    /// <param name="memberId">null: the administrator's sign-in link (on the web), whose drafts have no member.</param>
+    public async Task<DeskRefusal?> CheckAsync(PlanDraft? draft, long councilId, long? memberId, CancellationToken ct)
     {
         if (draft is null || draft.CouncilId != councilId) return new DeskRefusal.NoDraft();
         if (draft.MemberId != memberId) return new DeskRefusal.NotYours();
@@ -143,4 +158,7 @@ public sealed class PlanDesk(
     /// <summary>A drafted plan's fingerprint: the same items give the same one.</summary>
     private static string Sha(string name, PlanImport import) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         name + "\n" + string.Join("\n", import.Items.Select(i => $"{i.Number}\t{i.Title}\t{string.Join(";", i.Responsible)}\t{i.DeadlineText}\t{DeadlineNames.Of(i.Deadline.Kind)}\t{i.Result}")))));
+
+    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    private static partial Regex YearPattern();
 }

@@ -42,6 +42,17 @@ public sealed class CallbackHandler(
             councilSettings.Ask(query, view, setting, effects);
             return;
         }
+        if (CouncilSettingsButtons.TryParsePublicPage(query.Data, out var publicPage))
+        {
+            if (!view.Actor.ActsOnAllItems)
+            {
+                TelegramLog.Refused(logger, "public page button", view.Member.MemberId, "not a secretary or chair");
+                Toast(effects, query, ChatTexts.AdminOnly);
+                return;
+            }
+            await councilSettings.SwitchPublicPageAsync(query, view, publicPage, effects, ct);
+            return;
+        }
         if (DeskButtons.TryParse(query.Data, out var deskAction, out var id, out var index))
         {
             if (!view.Actor.ActsOnAllItems)

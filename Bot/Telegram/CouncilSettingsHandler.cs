@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NokoBot.Domain.Councils;
 using NokoBot.Storage;
 using NokoBot.Texts;
+using NokoBot.Web;
 using Telegram.Bot.Types;
 
 namespace NokoBot.Telegram;
@@ -9,16 +10,40 @@ namespace NokoBot.Telegram;
 /// <summary>
 /// The council's settings under the secretary's <c>/settings</c>: shown with their values; a button asks for a new
 /// value, the next message is read by the domain (<see cref="CouncilSettingsInput"/>) and written with the update, or
-/// refused with the reason (the question stays open for another try).
+/// refused with the reason (the question stays open for another try). The public status page is switched by its
+/// button alone, and its address shown when it is on (when the pages have a public address).
 /// </summary>
-public sealed class CouncilSettingsHandler(TelegramGateway gateway, StateStore state, CouncilMailSettings mail, ILogger<CouncilSettingsHandler> logger)
+public sealed class CouncilSettingsHandler(
+    TelegramGateway gateway, StateStore state, CouncilMailSettings mail, WebLinks links, ILogger<CouncilSettingsHandler> logger)
 {
     public async Task ShowAsync(MemberView view, long chatId, long userId, UpdateEffects effects, CancellationToken ct)
     {
-        var recipients = await mail.DigestRecipientsAsync(view.Member.CouncilId, ct);
-        var html = TelegramHtml.Render(CouncilSettingsTexts.Council(view.Snapshot.Council.Name, view.Snapshot.Settings, recipients));
+        var html = await RenderAsync(view, view.Snapshot.Settings, ct);
         effects.Write((c, tx, token) => StateStore.DeleteAsync(c, tx, StateKeys.AwaitSetting(userId), token));
-        effects.Answer(token => gateway.ReplyAsync(chatId, html, CouncilSettingsButtons.For(), token));
+        effects.Answer(token => gateway.ReplyAsync(chatId, html, CouncilSettingsButtons.For(view.Snapshot.Settings.PublicPage), token));
+    }
+
+    /// <summary>The public page's button: written with the update; the settings message is edited to show the new state.</summary>
+    public async Task SwitchPublicPageAsync(CallbackQuery query, MemberView view, bool on, UpdateEffects effects, CancellationToken ct)
+    {
+        var councilId = view.Member.CouncilId;
+        var settings = view.Snapshot.Settings with { PublicPage = on };
+        effects.Write((c, tx, token) => CouncilSettingsStore.SetPublicPageAsync(c, tx, councilId, on, token));
+        TelegramLog.CouncilPublicPageSwitched(logger, view.Member.MemberId, on, councilId);
+        var url = on ? links.SharedPublicPage(view.Snapshot.Council.Slug) : null;
+        var html = await RenderAsync(view, settings, ct);
+        var saved = CouncilSettingsTexts.PublicPageSaved(on, url);
+        effects.Answer(token => gateway.AnswerCallbackAsync(query.Id, saved.Length <= 190 ? saved : saved[..189] + "…", token));
+        effects.Answer(token => query.Message is { } shown
+            ? gateway.EditAsync(shown.Chat.Id, shown.MessageId, html, CouncilSettingsButtons.For(on), token)
+            : gateway.ReplyAsync(query.From.Id, TelegramHtml.Render(saved), null, token));
+    }
+
+    private async Task<string> RenderAsync(MemberView view, CouncilSettings settings, CancellationToken ct)
+    {
+        var recipients = await mail.DigestRecipientsAsync(view.Member.CouncilId, ct);
+        var url = settings.PublicPage ? links.SharedPublicPage(view.Snapshot.Council.Slug) : null;
+        return TelegramHtml.Render(CouncilSettingsTexts.Council(view.Snapshot.Council.Name, settings, recipients, url));
     }
 
     /// <summary>A setting's button: the next message is its value (a pending «Другая дата» question is dropped).</summary>

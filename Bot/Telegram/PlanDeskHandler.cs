@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Desk;
@@ -18,14 +16,12 @@ namespace NokoBot.Telegram;
 /// next year's draft is previewed on request; nothing is written until its author presses «Импортировать», which
 /// imports it in the update's own transaction.
 /// </summary>
-public sealed partial class PlanDeskHandler(
+public sealed class PlanDeskHandler(
     PlanDesk desk, PlanDraftStore drafts, TelegramGateway gateway, UploadGuard guard, IOptions<TelegramOptions> options, TimeProvider time,
     ILogger<PlanDeskHandler> logger)
 {
-    private static readonly HashSet<string> PlanExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".txt" };
-
     /// <summary>Whether a document with no protocol target is taken as a plan.</summary>
-    public static bool LooksLikePlanFile(string? fileName) => PlanExtensions.Contains(Path.GetExtension(fileName ?? ""));
+    public static bool LooksLikePlanFile(string? fileName) => PlanDesk.LooksLikePlanFile(fileName);
 
     public async Task UploadAsync(Message message, MemberView view, UpdateEffects effects, CancellationToken ct)
     {
@@ -47,7 +43,7 @@ public sealed partial class PlanDeskHandler(
                 return;
         }
         var document = message.Document!;
-        var maxBytes = Math.Min(options.Value.MaxUploadBytes, PlanFileReader.MaxBytes);
+        var maxBytes = Math.Min(options.Value.MaxUploadBytes, PlanDesk.MaxUploadBytes);
         if (document.FileSize is null or <= 0 || document.FileSize > maxBytes)
         {
             Answer(effects, chatId, DeskTexts.PlanTooBig(maxBytes));
@@ -65,7 +61,7 @@ public sealed partial class PlanDeskHandler(
         if (refusal is not null)
         {
             TelegramLog.Refused(logger, "plan upload", view.Member.MemberId, refusal.GetType().Name);
-            Answer(effects, chatId, Words(refusal));
+            Answer(effects, chatId, DeskRefusalWords.Of(refusal));
             return;
         }
         Show(request!, view, chatId, effects);
@@ -78,7 +74,7 @@ public sealed partial class PlanDeskHandler(
         var (request, refusal) = await desk.RolloverAsync(view.Snapshot.Council, view.Member.MemberId, to, ct);
         if (refusal is not null)
         {
-            Answer(effects, chatId, Words(refusal));
+            Answer(effects, chatId, DeskRefusalWords.Of(refusal));
             return;
         }
         Show(request!, view, chatId, effects);
@@ -92,7 +88,7 @@ public sealed partial class PlanDeskHandler(
         if (await desk.CheckAsync(draft, view.Member.CouncilId, view.Member.MemberId, ct) is { } refusal)
         {
             TelegramLog.Refused(logger, "preview button", view.Member.MemberId, refusal.GetType().Name);
-            var words = Words(refusal);
+            var words = DeskRefusalWords.Of(refusal);
             Toast(effects, query, words.Plain);
             Answer(effects, chatId, words);
             return;
@@ -176,22 +172,8 @@ public sealed partial class PlanDeskHandler(
         return memory.ToArray();
     }
 
-    public static ChatText Words(DeskRefusal refusal) => refusal switch
-    {
-        DeskRefusal.NotAPlan n => DeskTexts.NotAPlan(n.Message),
-        DeskRefusal.YearNotInCalendar y => DeskTexts.YearNotInCalendar(y.Year, y.Known),
-        DeskRefusal.NotYours => DeskTexts.NotYours,
-        DeskRefusal.AlreadySettled s => DeskTexts.AlreadySettled(s.Imported),
-        DeskRefusal.Expired => DeskTexts.Expired,
-        DeskRefusal.PlanChanged => DeskTexts.PlanChanged,
-        DeskRefusal.NoPlanToRoll r => DeskTexts.NoPlanToRoll(r.Year),
-        DeskRefusal.YearExists e => DeskTexts.YearExists(e.Year),
-        _ => DeskTexts.NoDraft,
-    };
-
     /// <summary>A plan year named in a caption or a file name: «2021», «план 2021 г.», «desnogorsk-2020.docx».</summary>
-    public static int? YearIn(string? text) =>
-        text is not null && YearPattern().Match(text) is { Success: true } m ? int.Parse(m.Value, CultureInfo.InvariantCulture) : null;
+    public static int? YearIn(string? text) => PlanDesk.YearIn(text);
 
     private void Answer(UpdateEffects effects, long chatId, ChatText text)
     {
@@ -201,7 +183,4 @@ public sealed partial class PlanDeskHandler(
 
     private void Toast(UpdateEffects effects, CallbackQuery query, string text) =>
         effects.Answer(token => gateway.AnswerCallbackAsync(query.Id, text.Length <= 190 ? text : text[..189] + "…", token));
-
-    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
-    private static partial Regex YearPattern();
 }

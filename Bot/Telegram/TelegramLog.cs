@@ -51,4 +51,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4016, EventName = "AddressAdded", Level = LogLevel.Information, Message = "Telegram: member {MemberId} added a member reached by email to council {CouncilId}")]
     public static partial void AddressAdded(ILogger logger, long memberId, long councilId);
+
+    [LoggerMessage(EventId = 4017, EventName = "CouncilPublicPageSwitched", Level = LogLevel.Information, Message = "Telegram: member {MemberId} switched the public status page {On} for council {CouncilId}")]
+    public static partial void CouncilPublicPageSwitched(ILogger logger, long memberId, bool on, long councilId);
 }

@@ -6,7 +6,8 @@ namespace NokoBot.Texts;
 /// <summary>What <c>/settings</c> says to the secretary about the council's own settings, and why a value is refused.</summary>
 public static class CouncilSettingsTexts
 {
-    public static ChatText Council(string council, CouncilSettings settings, IReadOnlyList<string> digestRecipients)
+    /// <param name="publicUrl">The public status page's address when it is on and the pages have a public address.</param>
+    public static ChatText Council(string council, CouncilSettings settings, IReadOnlyList<string> digestRecipients, string? publicUrl = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(digestRecipients);
@@ -16,8 +17,9 @@ public static class CouncilSettingsTexts
             $"Напоминать до срока за: {Days(settings.BeforeDays)}",
             $"Тихие часы: {Time(settings.QuietHoursStart)}–{Time(settings.QuietHoursEnd)} (сообщения не отправляются)",
             $"Еженедельная сводка по почте: {(digestRecipients.Count == 0 ? "никому" : string.Join(", ", digestRecipients))}",
+            PublicPageLine(settings.PublicPage, publicUrl),
             "",
-            "Чтобы изменить, нажмите кнопку и пришлите новое значение ответным сообщением.",
+            "Чтобы изменить, нажмите кнопку и пришлите новое значение ответным сообщением; публичная страница включается и выключается одной кнопкой.",
         ]);
     }
 
@@ -28,6 +30,17 @@ public static class CouncilSettingsTexts
         CouncilSetting.QuietHours => "Тихие часы",
         _ => "Адреса сводки",
     };
+
+    /// <summary>The public status page's button: what pressing it does.</summary>
+    public static string PublicPageButton(bool on) => on ? "Выключить публичную страницу" : "Включить публичную страницу";
+
+    public static string PublicPageSaved(bool on, string? publicUrl) =>
+        "Сохранено: " + (on ? "публичная страница совета включена" + (publicUrl is null ? "." : $": {publicUrl}") : "публичная страница совета выключена.");
+
+    /// <summary>The page shows the plan's items and their statuses, no names and no files.</summary>
+    private static string PublicPageLine(bool on, string? publicUrl) =>
+        "Публичная страница (пункты плана и их состояние, без имён и файлов): "
+        + (on ? "включена" + (publicUrl is null ? "" : $" — {publicUrl}") : "выключена");
 
     public static string Ask(CouncilSetting setting) => setting switch
     {

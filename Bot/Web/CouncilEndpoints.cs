@@ -23,7 +23,7 @@ public static class CouncilEndpoints
     {
         if (await visitors.ResolveAsync(context, slug, ct) is not { } visitor) return WebResults.NotFound(context);
         var filter = new YearFilter(string.IsNullOrEmpty(party) ? null : party, YearFilter.ParseStatus(status));
-        return WebResults.Page(YearPage.Render(visitor, filter, WebResults.Token(antiforgery, context)));
+        return WebResults.Page(YearPage.Render(visitor, filter, Flash.Take(context), WebResults.Token(antiforgery, context)));
     }
 
     private static async Task<IResult> TimelineAsync(HttpContext context, string slug, WebVisitors visitors, IAntiforgery antiforgery, CancellationToken ct) =>

@@ -41,4 +41,8 @@ public sealed class WebLinks(WebSessionStore sessions, CalendarFeedStore feeds, 
     public string FeedUrl(string token) => BaseUrl + CouncilPaths.Feed(token);
 
     public string PublicPage(string slug) => BaseUrl + CouncilPaths.Public(slug);
+
+    /// <summary>The public status page's address to hand out in chat: only when the pages have a public address (<c>Web:PublicBaseUrl</c>).</summary>
+    public string? SharedPublicPage(string slug) =>
+        Enabled && !string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? PublicPage(slug) : null;
 }

@@ -21,4 +21,13 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 7007, EventName = "FormRefused", Level = LogLevel.Warning, Message = "Web: a form without a valid anti-forgery token was refused ({Path})")]
     public static partial void FormRefused(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 7008, EventName = "PlanUploadRefused", Level = LogLevel.Information, Message = "Web: a plan upload or preview press by member {MemberId} of council {CouncilId} was refused: {Reason}")]
+    public static partial void PlanUploadRefused(ILogger logger, long? memberId, long councilId, string reason);
+
+    [LoggerMessage(EventId = 7009, EventName = "PlanPreviewed", Level = LogLevel.Information, Message = "Web: member {MemberId} of council {CouncilId} uploaded draft {DraftId} of the {Year} plan")]
+    public static partial void PlanPreviewed(ILogger logger, long? memberId, long councilId, long draftId, int year);
+
+    [LoggerMessage(EventId = 7010, EventName = "PlanImported", Level = LogLevel.Information, Message = "Web: member {MemberId} of council {CouncilId} imported draft {DraftId} as the {Year} plan")]
+    public static partial void PlanImported(ILogger logger, long? memberId, long councilId, long draftId, int year);
 }

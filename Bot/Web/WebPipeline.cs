@@ -28,6 +28,7 @@ internal sealed class WebPipeline(IOptions<WebOptions> options, ILogger<WebPipel
             ReplyEndpoints.Map(endpoints);
             CalendarEndpoints.Map(endpoints);
             PublicEndpoints.Map(endpoints);
+            PlanUploadEndpoints.Map(endpoints);
         });
         next(app);
     };

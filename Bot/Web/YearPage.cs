@@ -20,15 +20,18 @@ public sealed record YearFilter(string? Party, ItemStatusName? Status)
 /// <summary>The council's year: a summary, the filters, and every item with its badge, deadlines, parties and last reply.</summary>
 public static class YearPage
 {
-    public static string Render(WebVisitor visitor, YearFilter filter, (string Name, string Value) antiforgery)
+    /// <param name="notice">What the last form did (a plan imported on the web), shown once.</param>
+    public static string Render(WebVisitor visitor, YearFilter filter, PageNotice? notice, (string Name, string Value) antiforgery)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         ArgumentNullException.ThrowIfNull(filter);
         var snapshot = visitor.Snapshot;
         var html = new WebHtml();
+        PlanUploadPage.Notice(html, notice);
         if (snapshot.Plan is not { } plan)
         {
             html.Element("p", WebPlanTexts.NoPlan);
+            UploadLink(html, visitor);
             return Layout.Council(visitor, Section.Year, WebTexts.NavYear, html.ToString(), antiforgery);
         }
         var rows = ItemRow.Of(snapshot, visitor.Today);
@@ -40,7 +43,14 @@ public static class YearPage
         if (shown.Count == 0) html.Element("p", WebPlanTexts.NothingMatches);
         else Table(html, visitor, shown);
         if (visitor.Manages) EventForm(html, visitor, antiforgery);
+        UploadLink(html, visitor);
         return Layout.Council(visitor, Section.Year, title, html.ToString(), antiforgery);
+    }
+
+    /// <summary>The secretary's and the chair's way to a new or changed plan.</summary>
+    private static void UploadLink(WebHtml html, WebVisitor visitor)
+    {
+        if (visitor.Manages) html.Raw("<p>").Link(PlanUploadPaths.Upload(visitor), WebDeskTexts.UploadLink).Raw("</p>");
     }
 
     private static void Filters(WebHtml html, WebVisitor visitor, StoredPlan plan, YearFilter filter)
