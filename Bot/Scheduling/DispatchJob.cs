@@ -27,9 +27,8 @@ public sealed class DispatchJob(DeliverySweep sweep, DispatchWake wakes, TimePro
             SchedulingLog.Dispatched(logger, result.Sent, result.Next);
             var now = time.GetUtcNow();
             var idle = now + IdleInterval;
-            // Rows due now that could not be sent (their council gone) must not spin the dispatch: a second's pause.
-            var floor = result.Sent > 0 ? now : now + TimeSpan.FromSeconds(1);
-            next = result.Next is { } due && due < idle ? (due > floor ? due : floor) : idle;
+            // Due now: the rest of a full batch, or a switch to email just written (a failure is retried later, never now).
+            next = result.Next is { } due && due < idle ? (due > now ? due : now) : idle;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
