@@ -6,7 +6,7 @@ namespace NokoBot.Scheduling;
 
 /// <summary>An hourly line in the log saying the service is alive and what it has to do.</summary>
 [DisallowConcurrentExecution]
-public sealed class HealthJob(CouncilStore councils, DeliveryLedger ledger, CouncilScheduleStore schedules, ILogger<HealthJob> logger) : IJob
+public sealed class HealthJob(CouncilStore councils, DeliveryLedger ledger, CouncilScheduleStore schedules, CouncilSnapshotStore snapshots, ILogger<HealthJob> logger) : IJob
 {
     public static readonly JobKey Key = new("health", "nokobot");
 
@@ -16,6 +16,6 @@ public sealed class HealthJob(CouncilStore councils, DeliveryLedger ledger, Coun
         var pending = await ledger.CountPendingAsync(cancellationToken);
         var dispatch = (await context.Scheduler.GetTrigger(DispatchWake.TriggerKey, cancellationToken))?.NextFireTimeUtc;
         var plan = await schedules.EarliestNextAsync(cancellationToken);
-        SchedulingLog.Health(logger, count, pending, dispatch is { } d && (plan is null || d < plan) ? d : plan);
+        SchedulingLog.Health(logger, count, pending, snapshots.Loads, dispatch is { } d && (plan is null || d < plan) ? d : plan);
     }
 }

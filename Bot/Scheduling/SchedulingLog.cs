@@ -13,8 +13,8 @@ internal static partial class SchedulingLog
     public static partial void CouncilPlanFailed(ILogger logger, Exception exception, long councilId, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 2004, EventName = "Health", Level = LogLevel.Information,
-        Message = "Health: {Councils} councils, {Pending} deliveries pending, next wake-up at {NextWakeUp}")]
-    public static partial void Health(ILogger logger, int councils, int pending, DateTimeOffset? nextWakeUp);
+        Message = "Health: {Councils} councils, {Pending} deliveries pending, {SnapshotsRead} council snapshots read since start, next wake-up at {NextWakeUp}")]
+    public static partial void Health(ILogger logger, int councils, int pending, long snapshotsRead, DateTimeOffset? nextWakeUp);
 
     [LoggerMessage(EventId = 2005, EventName = "DigestQueued", Level = LogLevel.Information,
         Message = "Digest of {Council} for {Day}: {Addressed} addressed (none when the week had nothing to report or it was sent already)")]
