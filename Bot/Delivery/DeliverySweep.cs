@@ -21,24 +21,26 @@ public sealed class DeliverySweep(
 
     /// <param name="Found">False when the council was removed.</param>
     /// <param name="Next">The first instant after now a delivery of the council falls due (or a meeting notice), if any.</param>
-    public sealed record CouncilResult(bool Found, int Enqueued, DateTimeOffset? Next, DateTimeOffset SweptUntil);
+    /// <param name="NextAt">The instant the council is next planned, as recorded.</param>
+    public sealed record CouncilResult(bool Found, int Enqueued, DateTimeOffset? Next, DateTimeOffset SweptUntil, DateTimeOffset NextAt);
 
     /// <param name="Next">When the earliest pending delivery (a retry, or the rest of a full batch) falls due.</param>
     public sealed record DispatchResult(int Sent, DateTimeOffset? Next);
 
     /// <summary>
     /// Plans one council alone: its snapshot is the only one read. <paramref name="nextAt"/> turns its next due instant
-    /// into the instant its trigger is set for, which is recorded with the mark.
+    /// (and now) into the instant its trigger is set for, which is recorded with the mark.
     /// </summary>
-    public async Task<CouncilResult> PlanCouncilAsync(long councilId, Func<DateTimeOffset?, DateTimeOffset> nextAt, CancellationToken ct)
+    public async Task<CouncilResult> PlanCouncilAsync(long councilId, Func<DateTimeOffset?, DateTimeOffset, DateTimeOffset> nextAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(nextAt);
         var now = time.GetUtcNow();
-        if (await snapshots.LoadAsync(councilId, ct) is not { } council) return new CouncilResult(false, 0, null, now);
+        if (await snapshots.LoadAsync(councilId, ct) is not { } council) return new CouncilResult(false, 0, null, now, now);
         var since = await schedules.SweptUntilAsync(councilId, now, ct);
         var (enqueued, next) = await PlanAsync(council, since, now, ct);
-        await schedules.SaveAsync(councilId, now, nextAt(next), ct);
-        return new CouncilResult(true, enqueued, next, now);
+        var at = nextAt(next, now);
+        await schedules.SaveAsync(councilId, now, at, ct);
+        return new CouncilResult(true, enqueued, next, now, at);
     }
 
     /// <summary>Sends the pending deliveries due now (reading the snapshots of their councils only).</summary>

@@ -21,7 +21,7 @@ public sealed class CouncilPlanJob(DeliverySweep sweep, PlanRequests requests, D
         DateTimeOffset next;
         try
         {
-            var result = await sweep.PlanCouncilAsync(councilId, due => CouncilTriggers.NextAt(councilId, due, time.GetUtcNow()), ct);
+            var result = await sweep.PlanCouncilAsync(councilId, (due, now) => CouncilTriggers.NextAt(councilId, due, now), ct);
             if (!result.Found)
             {
                 // The council was removed: its job goes with it.
@@ -30,7 +30,7 @@ public sealed class CouncilPlanJob(DeliverySweep sweep, PlanRequests requests, D
             }
             SchedulingLog.CouncilPlanned(logger, councilId, result.Enqueued, result.Next);
             if (result.Enqueued > 0) await dispatch.WakeAsync(context.Scheduler, result.SweptUntil, ct);
-            next = CouncilTriggers.NextAt(councilId, result.Next, result.SweptUntil);
+            next = result.NextAt;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -28,6 +28,14 @@ public sealed class CouncilScheduleStore(SqliteDatabase database, StateStore sta
         return await state.GetInstantAsync(StateKeys.SweptUntil, ct) ?? now;
     }
 
+    /// <summary>Whether the service has adopted the council (it has a schedule row).</summary>
+    public async Task<bool> IsScheduledAsync(long councilId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM council_schedule WHERE council_id = @councilId", new { councilId }, cancellationToken: ct)) > 0;
+    }
+
     /// <summary>Records that the council's due deliveries up to <paramref name="sweptUntil"/> are in the ledger and when it is next planned.</summary>
     public async Task SaveAsync(long councilId, DateTimeOffset sweptUntil, DateTimeOffset nextAt, CancellationToken ct)
     {
