@@ -22,7 +22,8 @@ public sealed class DeliverySweep(
     /// <param name="Found">False when the council was removed.</param>
     /// <param name="Next">The first instant after now a delivery of the council falls due (or a meeting notice), if any.</param>
     /// <param name="NextAt">The instant the council is next planned, as recorded.</param>
-    public sealed record CouncilResult(bool Found, int Enqueued, DateTimeOffset? Next, DateTimeOffset SweptUntil, DateTimeOffset NextAt);
+    /// <param name="NextPending">When the earliest pending delivery of any council falls due: the dispatch must run by then.</param>
+    public sealed record CouncilResult(bool Found, int Enqueued, DateTimeOffset? Next, DateTimeOffset SweptUntil, DateTimeOffset NextAt, DateTimeOffset? NextPending);
 
     /// <param name="Next">When the earliest pending delivery (a retry, or the rest of a full batch) falls due.</param>
     public sealed record DispatchResult(int Sent, DateTimeOffset? Next);
@@ -35,12 +36,13 @@ public sealed class DeliverySweep(
     {
         ArgumentNullException.ThrowIfNull(nextAt);
         var now = time.GetUtcNow();
-        if (await snapshots.LoadAsync(councilId, ct) is not { } council) return new CouncilResult(false, 0, null, now, now);
+        if (await snapshots.LoadAsync(councilId, ct) is not { } council) return new CouncilResult(false, 0, null, now, now, null);
         var since = await schedules.SweptUntilAsync(councilId, now, ct);
         var (enqueued, next) = await PlanAsync(council, since, now, ct);
         var at = nextAt(next, now);
         await schedules.SaveAsync(councilId, now, at, ct);
-        return new CouncilResult(true, enqueued, next, now, at);
+        // Rows can be pending that no plan of this process wrote (another process's, or written before a restart).
+        return new CouncilResult(true, enqueued, next, now, at, await ledger.NextPendingDueAsync(ct));
     }
 
     /// <summary>Sends the pending deliveries due now (reading the snapshots of their councils only).</summary>

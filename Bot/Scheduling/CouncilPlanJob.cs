@@ -6,8 +6,9 @@ namespace NokoBot.Scheduling;
 
 /// <summary>
 /// Plans one council when its trigger fires: only its snapshot is read, its due deliveries go to the ledger (the
-/// dispatch is woken to send them), and its trigger moves to the next instant it needs planning. One job per council,
-/// so a council is never planned twice at once while different councils are planned side by side.
+/// dispatch is woken to send them, and kept no later than the earliest pending delivery), and its trigger moves to
+/// the next instant it needs planning. One job per council, so a council is never planned twice at once while
+/// different councils are planned side by side.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CouncilPlanJob(DeliverySweep sweep, PlanRequests requests, DispatchWake dispatch, TimeProvider time, ILogger<CouncilPlanJob> logger) : IJob
@@ -29,7 +30,8 @@ public sealed class CouncilPlanJob(DeliverySweep sweep, PlanRequests requests, D
                 return;
             }
             SchedulingLog.CouncilPlanned(logger, councilId, result.Enqueued, result.Next);
-            if (result.Enqueued > 0) await dispatch.WakeAsync(context.Scheduler, result.SweptUntil, ct);
+            // What it wrote is due now; anything else pending keeps the dispatch no later than its own instant.
+            if (result.NextPending is { } pending) await dispatch.WakeAsync(context.Scheduler, pending > result.SweptUntil ? pending : result.SweptUntil, ct);
             next = result.NextAt;
         }
         catch (Exception e) when (e is not OperationCanceledException)
