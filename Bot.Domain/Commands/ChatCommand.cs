@@ -13,14 +13,30 @@ public abstract record ChatCommand
     public sealed record Done(string Number, string? Comment) : ChatCommand;
     public sealed record Postpone(string Number, DateOnly To, string? Reason) : ChatCommand;
     public sealed record Protocol(string Number) : ChatCommand;
-    public sealed record Invite(string Party) : ChatCommand;
+    /// <param name="Address">With an email address: the party's member is reached by email (no Telegram needed).</param>
+    public sealed record Invite(string Party, string? Address = null) : ChatCommand;
+
+    /// <summary>A member gives an address (<paramref name="Address"/>) or sends back the code it got (<paramref name="Code"/>).</summary>
+    public sealed record Email(string? Address, string? Code) : ChatCommand;
     public sealed record RecordEvent(string Name, DateOnly On) : ChatCommand;
     public sealed record SetDue(string Number, DateOnly Due) : ChatCommand;
     public sealed record Members : ChatCommand;
     public sealed record ScheduleMeeting(DateOnly Day, TimeOnly At, string Place) : ChatCommand;
 
+    /// <summary>A sign-in link to the council's pages; <paramref name="Logout"/>: end every web session instead.</summary>
+    public sealed record Web(bool Logout) : ChatCommand;
+
+    /// <summary>The person's calendar feed link; <paramref name="Renew"/>: a new one, the old one revoked.</summary>
+    public sealed record Calendar(bool Renew) : ChatCommand;
+
     /// <summary>A member's own settings: shown without a change; <paramref name="Change"/> otherwise.</summary>
     public sealed record Settings(SettingsChange? Change) : ChatCommand;
+
+    /// <summary>The year's report as a Word file (the plan's year by default).</summary>
+    public sealed record Report(int? Year) : ChatCommand;
+
+    /// <summary>A draft of next year's plan from this one (the year after the plan's by default).</summary>
+    public sealed record Rollover(int? Year) : ChatCommand;
 
     /// <summary>A command NokoBot does not have.</summary>
     public sealed record Unknown(string Name) : ChatCommand;

@@ -14,12 +14,17 @@ public static partial class ChatCommandParser
         public const string Done = "/done <номер пункта> [комментарий]";
         public const string Postpone = "/postpone <номер пункта> <дата: 15.07, 15.07.2020, 15 июля или +7> [причина]";
         public const string Protocol = "/protocol <номер пункта> — подписью к файлу протокола";
-        public const string Invite = "/invite <ответственный из плана>";
+        public const string Invite = "/invite <ответственный из плана> [адрес почты]";
+        public const string Email = "/email <адрес почты>, затем /email <код из письма>";
         public const string Event = "/event <событие> <дата>";
         public const string SetDue = "/setdue <номер пункта> <дата>";
         public const string Plan = "/plan [страница]";
         public const string Meeting = "/meeting <дата> <ЧЧ:ММ> <место>";
         public const string Settings = "/settings [ЧЧ:ММ | сводка | ежедневно | сброс]";
+        public const string Report = "/report [год]";
+        public const string Rollover = "/rollover [год]";
+        public const string Web = "/web — ссылка для входа; /web logout — выйти на всех устройствах";
+        public const string Calendar = "/calendar — ссылка на календарь; /calendar new — новая ссылка";
     }
 
     /// <returns>null when the text is not a command at all.</returns>
@@ -53,7 +58,15 @@ public static partial class ChatCommandParser
                 ? new ChatCommand.ScheduleMeeting(day, start, t.Groups["place"].Value.Trim()) : Invalid(name, Usage.Meeting),
             "settings" => args.Length == 0 ? new ChatCommand.Settings(null)
                 : SettingsArgument(args) is { } change ? new ChatCommand.Settings(change) : Invalid(name, Usage.Settings),
-            "invite" => args.Length > 0 ? new ChatCommand.Invite(args) : Invalid(name, Usage.Invite),
+            "report" => args.Length == 0 ? new ChatCommand.Report(null) : Year(args) is { } y ? new ChatCommand.Report(y) : Invalid(name, Usage.Report),
+            "rollover" => args.Length == 0 ? new ChatCommand.Rollover(null) : Year(args) is { } y ? new ChatCommand.Rollover(y) : Invalid(name, Usage.Rollover),
+            "web" => args.Length == 0 ? new ChatCommand.Web(false)
+                : args.ToLowerInvariant() is "logout" or "выход" or "выйти" ? new ChatCommand.Web(true) : Invalid(name, Usage.Web),
+            "calendar" => args.Length == 0 ? new ChatCommand.Calendar(false)
+                : args.ToLowerInvariant() is "new" or "новая" or "новый" ? new ChatCommand.Calendar(true) : Invalid(name, Usage.Calendar),
+            "invite" => Invite(args) is { } invite ? invite : Invalid(name, Usage.Invite),
+            "email" => Code().IsMatch(args) ? new ChatCommand.Email(null, args)
+                : LooksLikeAddress(args) ? new ChatCommand.Email(args, null) : Invalid(name, Usage.Email),
             _ => new ChatCommand.Unknown(name),
         };
     }
@@ -71,7 +84,27 @@ public static partial class ChatCommandParser
             ? new SettingsChange.ReminderHour(time) : null;
     }
 
+    /// <summary>A plan year, 2000–2100.</summary>
+    private static int? Year(string args) =>
+        args.Length == 4 && int.TryParse(args, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+        && year is >= 2000 and <= 2100 ? year : null;
+
     private static ChatCommand.Invalid Invalid(string name, string usage) => new(name, usage);
+
+    /// <summary>«Комитет по образованию», or «Комитет по образованию ivanova@school5.ru»: an address comes last.</summary>
+    private static ChatCommand.Invite? Invite(string args)
+    {
+        if (args.Length == 0) return null;
+        var last = args.LastIndexOfAny([' ', '\t', '\n']);
+        var tail = args[(last + 1)..];
+        if (!LooksLikeAddress(tail)) return new ChatCommand.Invite(args);
+        var party = last < 0 ? "" : args[..last].Trim();
+        return party.Length > 0 ? new ChatCommand.Invite(party, tail) : null;
+    }
+
+    /// <summary>One word with an «@» inside it; the channel checks it is a real address.</summary>
+    private static bool LooksLikeAddress(string text) =>
+        text.Length is > 2 and <= 254 && text.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
 
     /// <summary>The item number that starts the arguments («4», «4.», «2.1»).</summary>
     private static string? ItemNumber(string args)
@@ -90,6 +123,9 @@ public static partial class ChatCommandParser
 
     [GeneratedRegex(@"^/(?<name>[A-Za-z_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(?<args>.*))?$", RegexOptions.Singleline)]
     private static partial Regex CommandLine();
+
+    [GeneratedRegex(@"^[0-9]{6}$")]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"^(?<t>\d{1,2}:\d{2})\s+(?<place>\S.*)$", RegexOptions.Singleline)]
     private static partial Regex MeetingTime();

@@ -47,5 +47,11 @@ public sealed record CouncilSettings
     /// <summary>Reminders missed while the service was down are sent late within this window; older ones go to the digest.</summary>
     public TimeSpan CatchUpGrace { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The public status page (<c>/p/&lt;council&gt;</c>): the plan's items and where they stand, no names, no files.
+    /// Off until the secretary switches it on.
+    /// </summary>
+    public bool PublicPage { get; init; }
+
     public static CouncilSettings Default { get; } = new();
 }

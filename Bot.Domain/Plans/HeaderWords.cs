@@ -1,23 +1,25 @@
 namespace NokoBot.Domain.Plans;
 
-/// <summary>The columns of a plan, as its header names them.</summary>
-public enum PlanColumn { Number, Title, Responsible, Deadline, Result }
-
-/// <summary>Recognises header cells by their words («№ п/п», «Наименование мероприятия», «Сроки», …).</summary>
+/// <summary>
+/// Recognises header cells by their words («№ п/п», «Наименование мероприятия», «Повестка», «Сроки», «Когда»,
+/// «Ответственные», «Кто проводит», …), and the headers of columns no item needs («Примечание», «Отметка о выполнении»).
+/// </summary>
 internal static class HeaderWords
 {
     public static PlanColumn? Classify(string cell)
     {
-        var text = TextCleaner.Fold(cell).ToLowerInvariant();
-        if (text.Length == 0 || text.Length > 80) return null;
-        if (IsNumberHeader(text)) return PlanColumn.Number;
-        if (text.Contains("ответствен", StringComparison.Ordinal) || text.Contains("исполнител", StringComparison.Ordinal)) return PlanColumn.Responsible;
-        if (text.Contains("срок", StringComparison.Ordinal) || text.StartsWith("дата", StringComparison.Ordinal) || text.Contains("период", StringComparison.Ordinal)) return PlanColumn.Deadline;
-        if (text.Contains("результат", StringComparison.Ordinal) || text.Contains("итог", StringComparison.Ordinal) || text.Contains("форма заверш", StringComparison.Ordinal)) return PlanColumn.Result;
-        if (text.Contains("наименован", StringComparison.Ordinal) || text.Contains("мероприят", StringComparison.Ordinal)
-            || text.Contains("содержание", StringComparison.Ordinal) || text.Contains("направлени", StringComparison.Ordinal)) return PlanColumn.Title;
+        if (Words(cell) is not { } text) return null;
+        if (IsNumberHeader(cell)) return PlanColumn.Number;
+        if (Has(text, "ответствен", "исполнител", "кто ")) return PlanColumn.Responsible;
+        if (Has(text, "срок", "период", "когда") || text.StartsWith("дата", StringComparison.Ordinal)) return PlanColumn.Deadline;
+        if (Has(text, "результат", "итог", "форма заверш")) return PlanColumn.Result;
+        if (Has(text, "наименован", "мероприят", "содержание", "направлени", "повестк")) return PlanColumn.Action;
         return null;
     }
+
+    /// <summary>A column kept for people, not for reminders: notes, marks of completion, signatures.</summary>
+    public static bool IsExtra(string cell) =>
+        Classify(cell) is null && Words(cell) is { } text && Has(text, "примечан", "отметк", "подпис", "комментар", "выполнен");
 
     public static bool IsNumberHeader(string cell)
     {
@@ -27,4 +29,13 @@ internal static class HeaderWords
 
     /// <summary>How many cells of a row are header words.</summary>
     public static int Count(IEnumerable<string> row) => row.Count(c => Classify(c) is not null);
+
+    /// <summary>The cell in lower case with a space after its last word, or null when it is empty or too long for a header.</summary>
+    private static string? Words(string cell)
+    {
+        var text = TextCleaner.Fold(cell).ToLowerInvariant();
+        return text.Length is 0 or > 80 ? null : text + " ";
+    }
+
+    private static bool Has(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 }

@@ -5,19 +5,11 @@ namespace NokoBot.Domain.Plans;
 /// <summary>
 /// Splits a «Ответственные» cell into party names: one per line, per comma or semicolon, per wide gap, and where
 /// Word ran two names together on one line («Комитет по образованию Общественный совет»): a new party starts at a
-/// word that begins a known party name, unless the word before binds it («совет при Комитете»).
+/// word that begins a known party name, unless the word before binds it («совет при Комитете»). A word hyphenated
+/// at a line end («председа-» / «тель комиссии») is one word, not two parties.
 /// </summary>
 public static partial class PartySplitter
 {
-    /// <summary>First words of party names seen in councils' plans (nominative, as a party is named).</summary>
-    private static readonly string[] Heads =
-    [
-        "Общественный совет", "Комитет", "Управление", "Отдел", "Департамент", "Министерство", "Администрация",
-        "Уполномоченный орган", "Муниципальные", "Муниципальное", "Образовательные организации", "Образовательная организация",
-        "Организация-оператор", "Оператор", "Руководители", "Члены", "Председатель", "Секретарь", "Рабочая группа",
-        "Учреждения", "Организации", "Специалисты", "Глава", "Совет",
-    ];
-
     private static readonly HashSet<string> Binding = new(StringComparer.OrdinalIgnoreCase)
     {
         "по", "при", "и", "в", "во", "на", "с", "со", "для", "от", "из", "к", "о", "об", "за", "под",
@@ -26,7 +18,7 @@ public static partial class PartySplitter
     public static IReadOnlyList<string> Split(string cell, IReadOnlyCollection<string>? knownParties = null)
     {
         var parties = new List<string>();
-        foreach (var line in cell.Split('\n'))
+        foreach (var line in TextCleaner.MendLineHyphens(cell).Split('\n'))
         {
             var pieces = new List<string>();
             foreach (var piece in Separators().Split(line).Select(Clean).Where(p => p.Length > 0))
@@ -42,7 +34,16 @@ public static partial class PartySplitter
         return [.. parties.Where(p => p.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static string Clean(string piece) => TextCleaner.Fold(piece).Trim(' ', '.', ',', ';', '-', '–', '—', ':');
+    private static string Clean(string piece)
+    {
+        var folded = TextCleaner.Fold(piece);
+        var text = folded.Trim(' ', '.', ',', ';', '-', '–', '—', ':');
+        // An initial keeps its dot: «Иванова И.И.» is a person, «Иванова И.И» a typo.
+        return text.Length > 0 && EndsWithInitial().IsMatch(folded.TrimEnd(' ', ',', ';', ':')) ? text + "." : text;
+    }
+
+    [GeneratedRegex(@"(^|[\s.])\p{Lu}\.$")]
+    private static partial Regex EndsWithInitial();
 
     private static IEnumerable<string> SplitRunTogether(string text, IReadOnlyCollection<string>? knownParties)
     {
@@ -60,9 +61,7 @@ public static partial class PartySplitter
     private static bool StartsParty(string[] words, int at, IReadOnlyCollection<string>? knownParties)
     {
         var rest = string.Join(' ', words[at..]);
-        return Heads.Concat(knownParties ?? []).Any(head =>
-            rest.StartsWith(head, StringComparison.OrdinalIgnoreCase)
-            && (rest.Length == head.Length || !char.IsLetter(rest[head.Length])));
+        return PartyWords.Heads.Concat(knownParties ?? []).Any(head => PartyWords.StartsWith(rest, head));
     }
 
     // Commas and semicolons, and the wide gaps Word leaves between names that sat in one cell.

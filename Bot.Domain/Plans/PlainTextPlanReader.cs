@@ -1,17 +1,15 @@
-using System.Text.RegularExpressions;
-
 namespace NokoBot.Domain.Plans;
 
 /// <summary>
 /// Reads the plain text Word writes when a document with a table is saved as text, in either of its shapes:
 /// <list type="bullet">
 /// <item>cell per line — every cell starts on a new line with a TAB, a line without one continues the cell
-/// (line breaks, even blank lines, inside cells);</item>
+/// (line breaks, even blank lines, inside cells), a blank line usually ends a row (<see cref="CellStream"/>);</item>
 /// <item>row per line — cells separated by TABs; a line that continues a cell holds the rest of that row.</item>
 /// </list>
 /// Text before the table (the plan's title) and after it is left out by the interpreter, which finds the header.
 /// </summary>
-public static partial class PlainTextPlanReader
+public static class PlainTextPlanReader
 {
     public static PlanTable Read(string text)
     {
@@ -50,40 +48,7 @@ public static partial class PlainTextPlanReader
                 cells[^1] += "\n" + line;
             }
         }
-        return new PlanTable(GroupIntoRows(cells));
-    }
-
-    /// <summary>
-    /// Cells arrive as one stream: a new row starts at a cell that is an item number (or a section heading)
-    /// once the current row has more than its number; a header row is recognised by its words.
-    /// </summary>
-    private static List<IReadOnlyList<string>> GroupIntoRows(List<string> cells)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        var row = new List<string>();
-        var headerWidth = 0;
-        foreach (var raw in cells)
-        {
-            var cell = raw.Trim();
-            var startsRow = row.Count > 0 && (PlanPatterns.IsItemNumber(cell) || (headerWidth > 0 && row.Count >= headerWidth && PlanPatterns.IsSectionHeading(cell)));
-            if (startsRow || (row.Count > 0 && headerWidth == 0 && HeaderWords.IsNumberHeader(cell)))
-            {
-                Flush(rows, row, ref headerWidth);
-                row = [];
-            }
-            row.Add(raw);
-        }
-        Flush(rows, row, ref headerWidth);
-        return rows;
-    }
-
-    private static void Flush(List<IReadOnlyList<string>> rows, List<string> row, ref int headerWidth)
-    {
-        // Stray empty cells between rows are Word's, not the plan's.
-        while (row.Count > 0 && string.IsNullOrWhiteSpace(row[^1]) && (headerWidth == 0 || row.Count > headerWidth)) row.RemoveAt(row.Count - 1);
-        if (row.Count == 0) return;
-        if (headerWidth == 0 && HeaderWords.Count(row) >= 3) headerWidth = row.Count;
-        rows.Add(row);
+        return new PlanTable(CellStream.Rows(cells));
     }
 
     private static PlanTable ReadRowPerLine(string[] lines)
@@ -97,6 +62,7 @@ public static partial class PlainTextPlanReader
             var previous = rows.Count > 0 ? rows[^1] : null;
             // A line that goes on with an unfinished row: its first part continues that row's last cell.
             if (previous is not null && width > 0 && previous.Count < width && !PlanPatterns.IsItemNumber(cells[0].Trim())
+                && !IsNumberedAfterSection(previous, cells[0])
                 && (cells.Count == 1 || previous.Count + cells.Count - 1 <= width))
             {
                 previous[^1] += "\n" + cells[0];
@@ -109,9 +75,17 @@ public static partial class PlainTextPlanReader
                 previous[^1] += "\n" + cells[0];
                 continue;
             }
-            if (width == 0 && HeaderWords.Count(cells) >= 3) width = cells.Count;
+            // The first row of cells sets the width: the header, whatever its words.
+            if (width == 0 && (HeaderWords.Count(cells) >= 3 || cells.Count(c => c.Trim().Length > 0) >= 2)) width = cells.Count;
             rows.Add(cells);
         }
         return new PlanTable([.. rows]);
     }
+
+    /// <summary>
+    /// A line opening with a number («1. Заседание…») under a section line («I. Организационная работа», no TABs): the
+    /// next item, whose number opens its action cell, not the rest of the section's heading.
+    /// </summary>
+    private static bool IsNumberedAfterSection(List<string> previous, string first) =>
+        previous.Count == 1 && PlanPatterns.IsSectionHeading(previous[0].Trim()) && PlanPatterns.TryLeadingNumber(first, out _, out _);
 }

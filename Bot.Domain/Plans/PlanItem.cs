@@ -16,5 +16,6 @@ public sealed record PlanItem(
     Deadline Deadline,
     string Result);
 
-/// <summary>What reading a plan file produced: its items in order and what the secretary should look at.</summary>
-public sealed record PlanImport(IReadOnlyList<PlanItem> Items, IReadOnlyList<string> Warnings);
+/// <summary>What reading a plan file produced: its items in order, what the secretary should look at, and how its table was read.</summary>
+/// <param name="Layout">Which column held what and why (null for a plan not read from a table).</param>
+public sealed record PlanImport(IReadOnlyList<PlanItem> Items, IReadOnlyList<string> Warnings, PlanLayout? Layout = null);

@@ -3,68 +3,46 @@ using NokoBot.Domain.Deadlines;
 namespace NokoBot.Domain.Plans;
 
 /// <summary>
-/// Turns a raw <see cref="PlanTable"/> into plan items: finds the header and the order of its columns, skips the
-/// header repeated after page breaks, takes one-cell rows as section headings, joins a row Word split across a page
-/// break, and parses every deadline. Warnings (Russian) tell the secretary what to look at.
+/// Turns a raw <see cref="PlanTable"/> into plan items: finds the header, decides which column holds what (by header
+/// words, else by what the cells hold, or as the secretary said), skips the header repeated after page breaks and the
+/// row of column numbers under it, takes one-cell rows as section headings, joins a row Word split across a page
+/// break, numbers the items (a «№» column, the number opening the action cell, or in order), and parses every
+/// deadline. Warnings (Russian) tell the secretary what to look at; <see cref="PlanImport.Layout"/> tells how the
+/// columns were taken.
 /// </summary>
 public static class PlanTableInterpreter
 {
-    public static PlanImport Interpret(PlanTable table, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    private const string NotAPlan =
+        "Файл не похож на план: не найдена таблица с заголовками колонок «№», «Наименование мероприятия», «Ответственные», «Сроки».";
+
+    /// <param name="columns">The secretary's word on where columns are: role → column counted from 1, 0 for none.</param>
+    public static PlanImport Interpret(
+        PlanTable table, int planYear, IReadOnlyCollection<string>? knownParties = null, IReadOnlyDictionary<PlanColumn, int>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var headerIndex = FindHeader(table);
-        if (headerIndex < 0)
-            throw new PlanFormatException(
-                "Файл не похож на план: не найдена таблица с заголовками колонок «№», «Наименование мероприятия», «Ответственные», «Сроки».");
-        var columns = MapColumns(table.Rows[headerIndex]);
-        if (!columns.ContainsKey(PlanColumn.Title))
-            throw new PlanFormatException("В таблице плана нет колонки с наименованием мероприятия.");
-
+        if (HeaderRow.Find(table, planYear) is not { } found) throw new PlanFormatException(NotAPlan);
+        var header = found.Index >= 0 ? table.Rows[found.Index] : [];
         var warnings = new List<string>();
-        var rows = new List<(string Number, string? Section, Dictionary<PlanColumn, string> Cells)>();
-        string? section = null;
-        var numbered = columns.ContainsKey(PlanColumn.Number);
-        var header = table.Rows[headerIndex];
-        foreach (var row in table.Rows.Skip(headerIndex + 1))
-        {
-            var filled = row.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-            if (filled.Count == 0 || IsRepeatedHeader(row, header)) continue;
-            var cells = columns.ToDictionary(c => c.Key, c => c.Value < row.Count ? row[c.Value] : "");
-            if (!numbered)
-            {
-                // A plan without a «№» column: rows are numbered in order.
-                rows.Add(((rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), section, cells));
-                continue;
-            }
-            var numberCell = cells[PlanColumn.Number].Trim();
-            if (filled.Count == 1 && !PlanPatterns.IsItemNumber(filled[0].Trim()))
-            {
-                section = TextCleaner.Fold(filled[0]);
-                continue;
-            }
-            if (numberCell.Length == 0 && rows.Count > 0)
-            {
-                // The rest of a row that Word carried over to the next page: its cells go on.
-                var previous = rows[^1].Cells;
-                foreach (var (column, text) in cells.Where(c => !string.IsNullOrWhiteSpace(c.Value)))
-                    previous[column] = previous[column] + "\n" + text;
-                continue;
-            }
-            if (!PlanPatterns.IsItemNumber(numberCell))
-            {
-                warnings.Add($"Строка «{Shorten(TextCleaner.Fold(string.Join(" | ", filled)))}» не похожа на пункт плана (нет номера) и пропущена.");
-                continue;
-            }
-            rows.Add((PlanPatterns.CleanNumber(numberCell), section, cells));
-        }
+        foreach (var row in table.Rows.Take(found.Index).Where(r => !IsBlank(r)))
+            warnings.Add($"Строка «{Quote(row)}» стоит над заголовком таблицы и пропущена.");
+        var body = table.Rows.Skip(found.Index + 1).Where(r => !IsBlank(r) && !IsRepeatedHeader(r, header) && !IsColumnNumbering(r)).ToList();
 
+        var layout = ColumnAssigner.Assign(header, body, planYear, columns);
+        if (layout.Of(PlanColumn.Action) is null)
+            throw new PlanFormatException("В таблице плана нет колонки с наименованием мероприятия.");
+        // Without the header's words, a table is a plan only when some column holds deadlines or parties too.
+        if (!found.ByWords && columns is null && layout.Of(PlanColumn.Deadline) is null && layout.Of(PlanColumn.Responsible) is null)
+            throw new PlanFormatException(NotAPlan);
+
+        var width = Math.Max(header.Count, body.Select(r => r.Count).DefaultIfEmpty(0).Max());
+        var rows = ItemRowReader.Read(body, layout, width, warnings);
         var items = new List<PlanItem>(rows.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (number, itemSection, cells) in rows)
         {
             if (!seen.Add(number))
                 throw new PlanFormatException($"Пункт {number} встречается в плане дважды: исправьте нумерацию и загрузите файл снова.");
-            var title = TextCleaner.Fold(cells[PlanColumn.Title]);
+            var title = TextCleaner.FoldKeepingLists(cells[PlanColumn.Action]);
             var deadlineText = TextCleaner.Collapse(cells.GetValueOrDefault(PlanColumn.Deadline, ""));
             var deadline = RussianDeadlineParser.Parse(deadlineText, planYear);
             var responsible = PartySplitter.Split(cells.GetValueOrDefault(PlanColumn.Responsible, ""), knownParties);
@@ -75,28 +53,10 @@ public static class PlanTableInterpreter
         }
         if (items.Count == 0)
             throw new PlanFormatException("В таблице плана не найдено ни одного пункта с номером.");
-        return new PlanImport(items, warnings);
+        return new PlanImport(items, warnings, layout);
     }
 
-    private static int FindHeader(PlanTable table)
-    {
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            var kinds = table.Rows[i].Select(HeaderWords.Classify).OfType<PlanColumn>().ToList();
-            if (kinds.Distinct().Count() >= 3 && kinds.Contains(PlanColumn.Title)) return i;
-        }
-        return -1;
-    }
-
-    /// <summary>Each column's role by its header words; an unnamed first column counts as «№».</summary>
-    private static Dictionary<PlanColumn, int> MapColumns(IReadOnlyList<string> header)
-    {
-        var columns = new Dictionary<PlanColumn, int>();
-        for (var i = 0; i < header.Count; i++)
-            if (HeaderWords.Classify(header[i]) is { } kind) columns.TryAdd(kind, i);
-        if (!columns.ContainsKey(PlanColumn.Number) && columns.Values.All(i => i != 0)) columns[PlanColumn.Number] = 0;
-        return columns;
-    }
+    private static bool IsBlank(IReadOnlyList<string> row) => row.All(string.IsNullOrWhiteSpace);
 
     /// <summary>
     /// The header again after a page break: at least two cells the same as the header's, or three short cells that
@@ -107,6 +67,17 @@ public static class PlanTableInterpreter
         var same = row.Zip(header).Count(p => p.First.Trim().Length > 0 && TextCleaner.Fold(p.First) == TextCleaner.Fold(p.Second));
         return same >= 2 || row.Where(c => c.Trim().Length <= 40).Select(HeaderWords.Classify).OfType<PlanColumn>().Distinct().Count() >= 3;
     }
+
+    /// <summary>The row under a header that numbers its columns: «1 | 2 | 3 | 4 | 5».</summary>
+    private static bool IsColumnNumbering(IReadOnlyList<string> row)
+    {
+        var filled = row.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return filled.Count >= 3 && filled.Select((cell, i) => cell == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).All(same => same);
+    }
+
+    /// <summary>A row's filled cells as the secretary will recognise them in a warning.</summary>
+    internal static string Quote(IReadOnlyList<string> row) =>
+        Shorten(TextCleaner.Fold(string.Join(" | ", row.Where(c => !string.IsNullOrWhiteSpace(c)))));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 }

@@ -27,6 +27,20 @@ public static class DeliveryKey
     public static string MeetingOccurrence(long meetingId, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"meeting:{meetingId}@{sequence}");
 
+    /// <summary>The welcome letter of a member given an address at <paramref name="at"/>.</summary>
+    public static string WelcomeOccurrence(long memberId, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"welcome:{memberId}@{at.ToUnixTimeMilliseconds()}");
+
+    /// <summary>The letter carrying the code that confirms an address a member gave at <paramref name="at"/>.</summary>
+    public static string AddressCodeOccurrence(long memberId, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"address-code:{memberId}@{at.ToUnixTimeMilliseconds()}");
+
+    /// <summary>The answer to the letter recorded as <paramref name="letterId"/>: one per letter.</summary>
+    public static string AnswerOccurrence(long letterId) => string.Create(CultureInfo.InvariantCulture, $"letter:{letterId}@answer");
+
+    /// <summary>The secretary's notice about a member's contact: once per member and <paramref name="what"/> (a chat, an address's state).</summary>
+    public static string NoticeOccurrence(long memberId, string what) => string.Create(CultureInfo.InvariantCulture, $"notice:{memberId}@{what}");
+
     /// <summary>The sequence part of a key (the meeting notice kind, the days before or after…).</summary>
     public static int SequenceOf(string key) =>
         int.TryParse(key.AsSpan(key.LastIndexOf('|') + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;

@@ -1,10 +1,11 @@
 namespace NokoBot.Domain.Reminders;
 
 /// <summary>
-/// What a planned notification is for (DESIGN §2, Reminder; the secretary's note that the plan's year is over; the
-/// digest and meeting deliveries).
+/// What a delivery is for (DESIGN §2, Reminder; the secretary's note that the plan's year is over; the digest and
+/// meeting deliveries; the letters of the email channel — a welcome, an address's confirmation code, the answer to a
+/// member's letter — and the secretary's notice that a member cannot be reached somewhere any more).
 /// </summary>
-public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, PlanOver, Digest, Agenda }
+public enum ReminderKind { Before, Due, Overdue, Escalation, Checkin, AskDate, PlanOver, Digest, Agenda, RolloverOffer, Welcome, AddressCode, Answer, MemberNotice }
 
 public static class ReminderKinds
 {
@@ -19,6 +20,11 @@ public static class ReminderKinds
         ReminderKind.AskDate => "ask-date",
         ReminderKind.PlanOver => "plan-over",
         ReminderKind.Digest => "digest",
+        ReminderKind.RolloverOffer => "rollover-offer",
+        ReminderKind.Welcome => "welcome",
+        ReminderKind.AddressCode => "address-code",
+        ReminderKind.Answer => "answer",
+        ReminderKind.MemberNotice => "member-notice",
         _ => "agenda",
     };
 

@@ -62,6 +62,9 @@ public sealed class ReminderPolicy(CouncilSettings settings, TimeZoneInfo zone, 
     /// <summary>The day the secretary is told that the plan's year is over: the first weekly message of the next year.</summary>
     public DateOnly PlanOverDay(int planYear) => WeeklySlotOnOrAfter(new DateOnly(planYear + 1, 1, 1));
 
+    /// <summary>The day the secretary is offered a draft of next year's plan: the first weekly message from 1 December.</summary>
+    public DateOnly RolloverOfferDay(int planYear) => WeeklySlotOnOrAfter(new DateOnly(planYear, 12, 1));
+
     /// <summary>
     /// When a member gets a reminder planned for <paramref name="day"/>: at their own hour or the council's, out of
     /// quiet hours; a member who asked for the weekly summary only gets it in the weekly message of its week.

@@ -26,11 +26,15 @@ public sealed class ArchitectureTests
         ["Delivery"] = ["Storage", "Domain"],
         ["Replies"] = ["Delivery", "Storage", "Texts", "Domain"],
         ["Email"] = ["Delivery", "Texts", "Domain"],
-        ["Telegram"] = ["Replies", "Delivery", "Storage", "Texts", "Domain"],
+        ["Desk"] = ["Plans", "Storage", "Domain"],
+        ["Reports"] = ["Storage", "Texts", "Domain"],
+        ["Telegram"] = ["Desk", "Reports", "Web", "Replies", "Delivery", "Plans", "Storage", "Texts", "Domain"],
+        ["Web"] = ["Replies", "Storage", "Texts", "Domain"],
+        ["Inbox"] = ["Email", "Replies", "Delivery", "Storage", "Texts", "Domain"],
         ["Scheduling"] = ["Delivery", "Storage", "Domain"],
         ["Simulation"] = ["Hosting", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
-        ["Hosting"] = ["Scheduling", "Telegram", "Email", "Replies", "Delivery", "Storage", "Domain"],
-        ["Cli"] = ["Hosting", "Simulation", "Plans", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
+        ["Hosting"] = ["Scheduling", "Web", "Telegram", "Inbox", "Email", "Desk", "Reports", "Replies", "Delivery", "Storage", "Domain"],
+        ["Cli"] = ["Hosting", "Simulation", "Desk", "Reports", "Plans", "Web", "Replies", "Delivery", "Email", "Storage", "Texts", "Domain"],
     };
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using NokoBot.Domain.Replies;
 using NokoBot.Storage;
+using NokoBot.Tests.Plans.Layouts;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Cli;
@@ -32,6 +33,92 @@ public sealed class PlanCommandsTests
         Assert.Equal("""{"kind":"relative","amount":10,"unit":"days","anchor":"поступления информации о результатах НОКО"}""", items[7].GetProperty("deadline").GetRawText());
         Assert.Equal("""{"kind":"recurring","every":"quarter"}""", items[15].GetProperty("deadline").GetRawText());
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("warnings").ValueKind);
+        Assert.Equal("""{"number":1,"action":2,"responsible":3,"deadline":4,"result":5}""", json.RootElement.GetProperty("columns").GetRawText());
+        Assert.Equal("column", json.RootElement.GetProperty("numbering").GetString());
+    }
+
+    private static async Task<string> LayoutFileAsync(TempDatabase db, PlanLayoutSample sample, LayoutFormat format)
+    {
+        var path = Path.Combine(db.Folder, LayoutFiles.FileName(sample, format));
+        await File.WriteAllBytesAsync(path, LayoutFiles.Render(sample, format), TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    [Fact]
+    public async Task Dry_run_json_says_which_column_holds_what_and_why()
+    {
+        using var db = new TempDatabase();
+        var file = await LayoutFileAsync(db, CouncilLayouts.UnknownHeaders, LayoutFormat.Docx);
+
+        var result = await CliRunner.RunAsync("plan", "import", file, "--year", "2020", "--dry-run", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("items").GetArrayLength());
+        Assert.Equal("""{"number":1,"action":3,"responsible":4,"deadline":2,"result":null}""", root.GetProperty("columns").GetRawText());
+        var reasons = root.GetProperty("columnReasons");
+        Assert.Equal("""{"by":"header","reason":"заголовок «№»"}""", reasons.GetProperty("number").GetRawText());
+        Assert.Equal("""{"by":"content","reason":"по содержимому: сроки в 3 из 3 заполненных ячеек"}""", reasons.GetProperty("deadline").GetRawText());
+        Assert.Equal("content", reasons.GetProperty("responsible").GetProperty("by").GetString());
+        Assert.False(reasons.TryGetProperty("result", out _));
+        Assert.Equal("column", root.GetProperty("numbering").GetString());
+        Assert.Equal("[5]", root.GetProperty("unusedColumns").GetRawText());
+    }
+
+    [Fact]
+    public async Task The_secretary_can_say_where_the_columns_are()
+    {
+        using var db = new TempDatabase();
+        var file = await LayoutFileAsync(db, CouncilLayouts.UnknownHeaders, LayoutFormat.CellPerLine);
+
+        var result = await CliRunner.RunAsync("plan", "import", file, "--year", "2020", "--dry-run", "--json", "--columns", "responsible=5, number=0");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(["по обращениям"], root.GetProperty("items")[1].GetProperty("responsible").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("override", root.GetProperty("columnReasons").GetProperty("responsible").GetProperty("by").GetString());
+        Assert.Equal(("order", JsonValueKind.Null), (root.GetProperty("numbering").GetString(), root.GetProperty("columns").GetProperty("number").ValueKind));
+    }
+
+    [Theory]
+    [InlineData("action=2,when=3", "«when» — не колонка плана")]
+    [InlineData("action=two", "нужен номер колонки")]
+    [InlineData("action=2,deadline=2", "колонка 2 указана и для «action», и для «deadline»")]
+    [InlineData("action=2,action=3", "«action» указана дважды")]
+    [InlineData("action=0", "без колонки мероприятия")]
+    [InlineData("action", "ожидается список")]
+    public async Task Columns_that_make_no_sense_are_refused_before_reading(string columns, string message)
+    {
+        var result = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--year", "2020", "--dry-run", "--columns", columns);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_column_the_file_does_not_have_is_refused_with_the_last_one()
+    {
+        var result = await CliRunner.RunAsync("plan", "import", Desnogorsk, "--year", "2020", "--dry-run", "--columns", "action=9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Колонки 9 в таблице плана нет: последняя колонка — 5-я.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_readable_report_says_how_the_columns_were_taken_and_how_to_correct_them()
+    {
+        using var db = new TempDatabase();
+        var file = await LayoutFileAsync(db, CouncilLayouts.UnknownHeaders, LayoutFormat.RowPerLine);
+
+        var result = await CliRunner.RunAsync("plan", "import", file, "--year", "2020", "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Out.ReplaceLineEndings(" ");
+        Assert.Contains("Колонки: № — колонка 1 (заголовок «№»); мероприятие — колонка 3 (по содержимому: описания мероприятий", text, StringComparison.Ordinal);
+        Assert.Contains("Не прочитаны: колонка 5 «Примечание».", text, StringComparison.Ordinal);
+        Assert.Contains("--columns action=2,deadline=3,responsible=4", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +152,25 @@ public sealed class PlanCommandsTests
         using var json = JsonDocument.Parse(show.Out);
         Assert.Equal(16, json.RootElement.GetProperty("items").GetArrayLength());
         Assert.Contains("организация-оператор", json.RootElement.GetProperty("unlinkedParties").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_with_corrected_columns_updates_the_plan()
+    {
+        using var db = new TempDatabase();
+        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        var file = await LayoutFileAsync(db, CouncilLayouts.UnknownHeaders, LayoutFormat.Docx);
+
+        var first = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var corrected = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--columns", "responsible=5", "--db", db.Path);
+        var again = await CliRunner.RunAsync("plan", "import", file, "--council", "desnogorsk", "--year", "2020", "--columns", "responsible=5", "--db", db.Path);
+        var show = await CliRunner.RunAsync("plan", "show", "--council", "desnogorsk", "--json", "--db", db.Path);
+
+        Assert.Equal((0, 0, 0, 0), (first.ExitCode, corrected.ExitCode, again.ExitCode, show.ExitCode));
+        Assert.DoesNotContain("изменений нет", corrected.Out, StringComparison.Ordinal);
+        Assert.Contains("изменений нет", again.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(show.Out);
+        Assert.Equal(["по обращениям"], json.RootElement.GetProperty("items")[1].GetProperty("responsible").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
 
+    /// <summary>A file the bot sent (sendDocument).</summary>
+    public sealed record SentDocument(long ChatId, string FileName, byte[] Content, string? Caption);
+
+    public ConcurrentQueue<SentDocument> Documents { get; } = new();
+
     /// <summary>
     /// Answer sends that break Telegram's limits with 429 (1 message per second per chat, 30 per second overall, 20 per
     /// minute per group chat).
@@ -235,8 +240,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         JsonObject body;
         try
         {
-            body = http.Request.HasJsonContentType()
-                ? (await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [])
+            body = http.Request.HasJsonContentType() ? (await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [])
+                : http.Request.HasFormContentType ? await FormAsync(http.Request)
                 : [];
         }
         catch (JsonException)
@@ -283,7 +288,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             "getMe" => Ok(new JsonObject { ["id"] = 123456789, ["is_bot"] = true, ["first_name"] = "NokoBot", ["username"] = BotUsername }),
             "getUpdates" => Ok(await GetUpdatesAsync(body, http.RequestAborted)),
             "sendMessage" => Ok(SentMessage(body)),
-            "editMessageText" => Ok(SentMessage(body, body["message_id"]?.GetValue<int>())),
+            "editMessageText" or "editMessageReplyMarkup" => Ok(SentMessage(body, body["message_id"]?.GetValue<int>())),
+            "sendDocument" => Ok(SentMessage(body)),
             "answerCallbackQuery" or "setMyCommands" or "deleteWebhook" => Ok(JsonValue.Create(true)),
             "getFile" => Ok(new JsonObject
             {
@@ -298,6 +304,27 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         Calls.Enqueue(new ApiCall(method + AnswerLost, body, at));
         http.Abort();
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// A multipart request (sendDocument): its fields as JSON (numbers as numbers), and each file kept in
+    /// <see cref="Documents"/>.
+    /// </summary>
+    private async Task<JsonObject> FormAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (key, value) in form)
+            body[key] = long.TryParse(value.ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? JsonValue.Create(n) : JsonValue.Create(value.ToString());
+        foreach (var file in form.Files)
+        {
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory);
+            body[file.Name] = file.FileName;
+            Documents.Enqueue(new SentDocument(body["chat_id"]?.GetValue<long>() ?? 0, file.FileName, memory.ToArray(), body["caption"]?.GetValue<string>()));
+        }
+        return body;
     }
 
     private async Task<JsonArray> GetUpdatesAsync(JsonObject body, CancellationToken ct)

@@ -89,6 +89,17 @@ public sealed class SmtpServerFixture : IAsyncDisposable
         throw new TimeoutException($"aiosmtpd did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s.");
     }
 
+    /// <summary>The service's settings for sending through this server (plain SMTP, no authentication).</summary>
+    public Dictionary<string, string?> ServiceSettings(string from = "noko@example.org") => new()
+    {
+        ["Smtp:Enabled"] = "true",
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:From"] = from,
+        ["Smtp:TimeoutSeconds"] = "5",
+    };
+
     /// <summary>The messages received so far, oldest first, each with its envelope recipients.</summary>
     public IReadOnlyList<(IReadOnlyList<string> RcptTo, MimeMessage Message)> Received()
     {

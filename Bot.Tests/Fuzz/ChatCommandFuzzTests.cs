@@ -18,7 +18,7 @@ public sealed class ChatCommandFuzzTests
     private static readonly string[] Names =
     [
         "/done", "/postpone", "/meeting", "/event", "/setdue", "/start", "/protocol", "/item", "/help", "/plan", "/invite",
-        "/my", "/members", "/DONE", "/PostPone", "/frobnicate", "/", "//done", "done", "/до", "/done_", "/_", "/done1",
+        "/my", "/members", "/email", "/EMAIL", "/DONE", "/PostPone", "/frobnicate", "/", "//done", "done", "/до", "/done_", "/_", "/done1",
     ];
 
     private static readonly string[] BotNames = ["", "", "", "@noko_bot", "@NokoBot", "@", "@bad-name", "@@noko_bot", "@" + new string('x', 65)];
@@ -31,7 +31,7 @@ public sealed class ChatCommandFuzzTests
     private static readonly string[] Words =
     [
         "ждём оператора", "готово, протокол у секретаря", "Зал заседаний", "поступление результатов НОКО", "Комитет по образованию",
-        "<b>жирный</b>", "<script>alert(1)</script>", "&amp; &lt;", "<a href=\"x\">", "😀", "\n", "\0", "\u200B", "ё", "завтра", "abc_DEF-123",
+        "<b>жирный</b>", "<script>alert(1)</script>", "&amp; &lt;", "<a href=\"x\">", "😀", "\n", "\0", "\u200B", "ё", "завтра", "abc_DEF-123", "ivanova@school5.ru", "a@b", "@", "x@", "123456", "Иванова <i@x.ru>",
     ];
 
     private static readonly string[] Joints = [" ", " ", "  ", "\n", "\t", "", " \u00A0"];
@@ -94,7 +94,7 @@ public sealed class ChatCommandFuzzTests
     [
         ChatCommandParser.Usage.Item, ChatCommandParser.Usage.Done, ChatCommandParser.Usage.Postpone, ChatCommandParser.Usage.Protocol,
         ChatCommandParser.Usage.Invite, ChatCommandParser.Usage.Event, ChatCommandParser.Usage.SetDue, ChatCommandParser.Usage.Plan,
-        ChatCommandParser.Usage.Meeting,
+        ChatCommandParser.Usage.Meeting, ChatCommandParser.Usage.Email,
     ];
 
     private static void AssertItemNumber(string number) =>
@@ -141,6 +141,12 @@ public sealed class ChatCommandFuzzTests
                 break;
             case ChatCommand.Invite i:
                 Assert.True(i.Party.Length > 0, "invite without a party");
+                Assert.True(i.Address is null || (i.Address.Contains('@', StringComparison.Ordinal) && !i.Address.Any(char.IsWhiteSpace)), $"invite address «{i.Address}»");
+                break;
+            case ChatCommand.Email e:
+                Assert.True((e.Address is null) != (e.Code is null), "an address or a code, not both");
+                Assert.True(e.Code is null || (e.Code.Length == 6 && e.Code.All(char.IsAsciiDigit)), $"code «{e.Code}»");
+                Assert.True(e.Address is null || (e.Address.Contains('@', StringComparison.Ordinal) && !e.Address.Any(char.IsWhiteSpace)), $"address «{e.Address}»");
                 break;
             case ChatCommand.Invalid i:
                 Assert.Contains(i.Usage, UsageLines);

@@ -1,6 +1,7 @@
 using System.Text;
 using NokoBot.Domain.Plans;
 using NokoBot.Plans;
+using NokoBot.Tests.Plans.Layouts;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Fuzz;
@@ -15,13 +16,21 @@ public sealed class PlanTextFuzzTests
     private const int Seed = 20_201_020;
     private const int MutatedSeedPlans = 13_000;
     private const int RandomFiles = 2_000;
+    private const int MutatedLayouts = 3_000;
 
     static PlanTextFuzzTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static readonly string[] SeedPlans =
+    private static readonly (string Name, string Text)[] SeedPlans =
     [
-        File.ReadAllText(RepoPaths.Of("config", "plans", "desnogorsk-2020.txt")),
-        File.ReadAllText(RepoPaths.Of("config", "plans", "zeya-2020.txt")),
+        ("desnogorsk", File.ReadAllText(RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"))),
+        ("zeya", File.ReadAllText(RepoPaths.Of("config", "plans", "zeya-2020.txt"))),
+    ];
+
+    /// <summary>Councils' other layouts (no «№» column, unknown headers, no header, sections, lists) in both text shapes.</summary>
+    private static readonly (string Name, string Text)[] LayoutPlans =
+    [
+        .. CouncilLayouts.All.Select(s => (s.Name + " cells", LayoutFiles.CellPerLine(s))),
+        .. CouncilLayouts.All.Select(s => (s.Name + " rows", LayoutFiles.RowPerLine(s))),
     ];
 
     private static readonly string[] Inserts =
@@ -30,12 +39,12 @@ public sealed class PlanTextFuzzTests
         "1.", "1", "2.1", "99999999999", "\t1.\t", "№\tСроки", "Ответственные", "\tII. Раздел плана работы совета", "😀", "\uD800", "<b>", "—",
     ];
 
-    /// <summary>A seed plan damaged one to six times: lines dropped, repeated, swapped, cut; characters inserted; re-encoded; bytes flipped.</summary>
-    private static (byte[] Bytes, string Damage) MutatedSeedPlan(Random random)
+    /// <summary>A plan of the corpus damaged one to six times: lines dropped, repeated, swapped, cut; characters inserted; re-encoded; bytes flipped.</summary>
+    private static (byte[] Bytes, string Damage) MutatedPlan(Random random, (string Name, string Text)[] corpus)
     {
-        var seed = random.Next(SeedPlans.Length);
-        var lines = SeedPlans[seed].Split('\n').ToList();
-        var damage = new List<string> { seed == 0 ? "desnogorsk" : "zeya" };
+        var seed = random.Next(corpus.Length);
+        var lines = corpus[seed].Text.Split('\n').ToList();
+        var damage = new List<string> { corpus[seed].Name };
         var count = random.Next(1, 7);
         for (var i = 0; i < count && lines.Count > 0; i++)
         {
@@ -140,7 +149,13 @@ public sealed class PlanTextFuzzTests
 
     [Fact]
     public void A_damaged_text_plan_imports_cleanly_or_is_refused_in_russian() =>
-        Fuzzer.Run(Seed, MutatedSeedPlans, MutatedSeedPlan,
+        Fuzzer.Run(Seed, MutatedSeedPlans, random => MutatedPlan(random, SeedPlans),
+            input => input.Damage,
+            input => AssertImportsOrIsRefused(input.Bytes, "plan.txt"));
+
+    [Fact]
+    public void A_damaged_plan_of_another_councils_layout_imports_cleanly_or_is_refused_in_russian() =>
+        Fuzzer.Run(Seed + MutatedSeedPlans + RandomFiles, MutatedLayouts, random => MutatedPlan(random, LayoutPlans),
             input => input.Damage,
             input => AssertImportsOrIsRefused(input.Bytes, "plan.txt"));
 

@@ -21,6 +21,7 @@ namespace NokoBot.Tests.Integration;
 public sealed class BlockedBotFallbackTests : IAsyncDisposable
 {
     private const long Chat = 501;
+    private const long SecretaryChat = 900;
     private const string Address = "ivanova@example.org";
     private static readonly TimeSpan Msk = TimeSpan.FromHours(3);
 
@@ -39,6 +40,25 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         _smtp = await SmtpServerFixture.StartAsync(_ct);
         await SeedAsync();
         _api.BlockBot(Chat);
+        await FallsBackAsync("sendMessage:blocked", "403");
+    }
+
+    [Fact]
+    public async Task A_member_whose_chat_is_gone_is_treated_as_one_who_blocked_the_bot()
+    {
+        _api = await FakeTelegramBotApi.StartAsync(_ct);
+        _smtp = await SmtpServerFixture.StartAsync(_ct);
+        await SeedAsync();
+        _api.Fault = (method, body) => method == "sendMessage" && body["chat_id"]?.GetValue<long>() == Chat ? (400, "Bad Request: chat not found", null) : null;
+        await FallsBackAsync("sendMessage:fault", "400");
+    }
+
+    /// <summary>
+    /// The member's Telegram answers <paramref name="refusedAs"/>: the reminder goes by email, the member is marked,
+    /// the secretary is told once in Telegram, and a week later Telegram is not tried again.
+    /// </summary>
+    private async Task FallsBackAsync(string refusedAs, string status)
+    {
         _host = BuildHost();
         await _host.StartAsync(_ct);
 
@@ -46,12 +66,15 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         _time.SetUtcNow(new DateTimeOffset(2020, 6, 22, 10, 0, 0, Msk));
         await Eventually.TrueAsync(() => Reminders().Count == 1, "the first reminder by email", TimeSpan.FromSeconds(20));
 
-        var refused = Assert.Single(_api.CallsTo("sendMessage:blocked"));
+        var refused = Assert.Single(_api!.CallsTo(refusedAs));
         Assert.Equal(Chat, refused.Body["chat_id"]!.GetValue<long>());
         Assert.Contains("п. 4", refused.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(_api.TextsTo(Chat));
         Assert.Equal(1, Count("SELECT telegram_unreachable FROM members WHERE telegram_chat_id = 501"));
-        Assert.Equal(1, Count("SELECT count(*) FROM deliveries WHERE channel = 'telegram' AND status = 'failed' AND last_error LIKE '403%'"));
+        Assert.Equal(1, Count($"SELECT count(*) FROM deliveries WHERE channel = 'telegram' AND status = 'failed' AND last_error LIKE '{status}%'"));
+        var notice = await NoticeAsync();
+        Assert.Contains("Иванова больше недоступен в Telegram", notice, StringComparison.Ordinal);
+        Assert.Contains("Напоминания теперь приходят ему по почте", notice, StringComparison.Ordinal);
 
         // 29.06 10:00: the day before. The email arriving means the sweep chose its channel (a Telegram try would come first).
         _time.SetUtcNow(new DateTimeOffset(2020, 6, 29, 10, 0, 0, Msk));
@@ -60,13 +83,22 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         var reminders = Reminders();
         Assert.All(reminders, r => Assert.Equal([Address], r.RcptTo));
         Assert.All(reminders, r => Assert.Equal("Напоминание: п. 4 — срок до 30.06.2020", r.Message.Subject));
-        Assert.Single(_api.CallsTo("sendMessage:blocked")); // Telegram was not tried again
+        Assert.Single(_api.CallsTo(refusedAs)); // Telegram was not tried again
         Assert.Empty(_api.TextsTo(Chat));
-        Assert.Equal(1, Count("SELECT count(*) FROM deliveries WHERE channel = 'telegram'"));
+        Assert.Equal(1, Count("SELECT count(*) FROM deliveries WHERE channel = 'telegram' AND member_id = (SELECT id FROM members WHERE telegram_chat_id = 501)"));
+        Assert.Single(_api.TextsTo(SecretaryChat), t => t.Contains("недоступен", StringComparison.Ordinal)); // told once
         // The server has the letter a moment before the ledger records it sent.
         await Eventually.TrueAsync(() => Count("SELECT count(*) FROM deliveries WHERE channel = 'email' AND status = 'sent'") == 2,
             "both email deliveries recorded sent", TimeSpan.FromSeconds(20));
         Assert.Contains(_logs.Lines, l => l.Contains("cannot be reached via telegram", StringComparison.Ordinal));
+    }
+
+    private async Task<string> NoticeAsync()
+    {
+        string? notice = null;
+        await Eventually.TrueAsync(() => (notice = _api!.TextsTo(SecretaryChat).FirstOrDefault(t => t.Contains("недоступен", StringComparison.Ordinal))) is not null,
+            "the secretary's notice", TimeSpan.FromSeconds(20));
+        return notice!;
     }
 
     private List<(IReadOnlyList<string> RcptTo, MimeKit.MimeMessage Message)> Reminders() =>
@@ -82,6 +114,7 @@ public sealed class BlockedBotFallbackTests : IAsyncDisposable
         ], []);
         var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, plan, _ct);
         await TestCouncil.AddMemberAsync(_db.Database, council, "Иванова", "member", Chat, Address, _ct, "Общественный совет");
+        await TestCouncil.AddMemberAsync(_db.Database, council, "Секретарь", "secretary", SecretaryChat, null, _ct);
         await new StateStore(_db.Database, _time).SetInstantAsync(StateKeys.SweptUntil, _time.GetUtcNow(), _ct);
     }
 

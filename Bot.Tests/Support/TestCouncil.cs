@@ -7,11 +7,12 @@ namespace NokoBot.Tests.Support;
 /// <summary>Seeds a council with a plan and members straight into a test database.</summary>
 public static class TestCouncil
 {
-    public static async Task<long> AddAsync(SqliteDatabase db, TimeProvider time, string slug, string timeZone, int year, PlanImport plan, CancellationToken ct)
+    /// <param name="plan">null: a council with no plan yet.</param>
+    public static async Task<long> AddAsync(SqliteDatabase db, TimeProvider time, string slug, string timeZone, int year, PlanImport? plan, CancellationToken ct)
     {
         var council = await new CouncilStore(db, time).AddAsync(slug, "Общественный совет " + slug, timeZone, ct);
-        await new PlanStore(db, time).ImportAsync(council!.Id, year, slug + ".txt", "sha-" + slug, plan, ct);
-        return council.Id;
+        if (plan is not null) await new PlanStore(db, time).ImportAsync(council!.Id, year, slug + ".txt", "sha-" + slug, plan, ct);
+        return council!.Id;
     }
 
     /// <returns>The member's id.</returns>

@@ -18,12 +18,15 @@ public sealed class TelegramRig : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2020, 6, 23, 11, 0, 0, TimeSpan.FromHours(3));
 
-    private TelegramRig(FakeTelegramBotApi api, TempDatabase db, TimeProvider time)
+    private TelegramRig(FakeTelegramBotApi api, TempDatabase db, TimeProvider time, string calendar)
     {
         Api = api;
         Db = db;
         Time = time;
+        _calendar = calendar;
     }
+
+    private readonly string _calendar;
 
     public FakeTelegramBotApi Api { get; }
     public TempDatabase Db { get; }
@@ -43,13 +46,21 @@ public sealed class TelegramRig : IAsyncDisposable
             "", new UnscheduledDeadline(""), "протокол заседания Общественного совета"),
     ], []);
 
-    public static async Task<TelegramRig> StartAsync(CancellationToken ct, TimeProvider? clock = null)
+    /// <summary>Settings of the test's own over the rig's (an SMTP server, say).</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <param name="calendar">The production calendar's text (default: weekends only, no year's data).</param>
+    /// <param name="withPlan">Whether the council starts with <see cref="Plan"/> for 2020.</param>
+    /// <param name="settings">Settings of the test's own over the rig's (an SMTP server, say).</param>
+    public static async Task<TelegramRig> StartAsync(
+        CancellationToken ct, TimeProvider? clock = null, string? calendar = null, bool withPlan = true, IDictionary<string, string?>? settings = null)
     {
-        var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), clock ?? new ShiftedClock(Start));
+        var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), clock ?? new ShiftedClock(Start), calendar ?? "# weekends only\n");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) rig.Settings[key] = value;
         // Whoever judges the limits reads the service's clock.
         rig.Api.Clock = rig.Time;
         await new MigrationRunner(rig.Db.Database, rig.Time).ApplyAsync(ct);
-        rig.CouncilId = await TestCouncil.AddAsync(rig.Db.Database, rig.Time, "desnogorsk", "Europe/Moscow", 2020, Plan, ct);
+        rig.CouncilId = await TestCouncil.AddAsync(rig.Db.Database, rig.Time, "desnogorsk", "Europe/Moscow", 2020, withPlan ? Plan : null, ct);
         await rig.StartHostAsync(ct);
         return rig;
     }
@@ -57,8 +68,8 @@ public sealed class TelegramRig : IAsyncDisposable
     public async Task StartHostAsync(CancellationToken ct)
     {
         var calendar = Path.Combine(Db.Folder, "calendar.txt");
-        await File.WriteAllTextAsync(calendar, "# weekends only\n", ct);
-        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
+        await File.WriteAllTextAsync(calendar, _calendar, ct);
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Path"] = Db.Path,
             ["Calendar:Path"] = calendar,
@@ -67,7 +78,9 @@ public sealed class TelegramRig : IAsyncDisposable
             ["Telegram:BotUsername"] = FakeTelegramBotApi.BotUsername,
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Debug",
-        });
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        var builder = NokoBotHost.CreateServiceBuilder(settings);
         builder.Logging.ClearProviders().AddProvider(Logs);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         Host = builder.Build();

@@ -28,7 +28,7 @@ public sealed partial class CommandTableTests
     [Fact]
     public void The_menu_holds_the_members_commands_and_not_the_secretarys()
     {
-        Assert.Equal(["my", "plan", "item", "done", "postpone", "protocol", "settings", "help"], CommandTable.Menu.Select(c => c.Command));
+        Assert.Equal(["my", "plan", "item", "done", "postpone", "protocol", "settings", "web", "calendar", "email", "help"], CommandTable.Menu.Select(c => c.Command));
         Assert.Equal("Перенести срок: /postpone 4 15.07 причина", CommandTable.Menu.Single(c => c.Command == "postpone").Description);
     }
 

@@ -71,7 +71,12 @@ internal static class CouncilCommands
         {
             Description = "Comma-separated email addresses that get the weekly digest (empty string clears the list)",
         };
-        var set = new Command("set", "Change a council's settings") { setCouncil, digestRecipients };
+        var publicPage = new Option<string?>("--public-page")
+        {
+            Description = "on: publish the council's public status page (/p/<slug>: items and statuses, no names, no files); off: take it down",
+        };
+        publicPage.AcceptOnlyFromAmong("on", "off");
+        var set = new Command("set", "Change a council's settings") { setCouncil, digestRecipients, publicPage };
         set.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
@@ -87,6 +92,14 @@ internal static class CouncilCommands
                 await context.Out.WriteLineAsync(addresses.Length == 0
                     ? CouncilCliTexts.DigestListCleared(council.Name)
                     : CouncilCliTexts.DigestListSet(council.Name, addresses));
+            }
+            if (parse.GetValue(publicPage) is { } onOff)
+            {
+                var on = onOff == "on";
+                await context.Get<CouncilPublicPage>().SetAsync(council.Id, on, ct);
+                await context.Out.WriteLineAsync(on
+                    ? WebCliTexts.PublicPageOn(council.Name, context.Get<NokoBot.Web.WebLinks>().PublicPage(council.Slug))
+                    : WebCliTexts.PublicPageOff(council.Name));
             }
             return NokoBotCli.Ok;
         });

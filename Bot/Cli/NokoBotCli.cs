@@ -30,7 +30,10 @@ public static class NokoBotCli
             SimulateCommand.Build(context),
             RunCommand.Build(context),
             InviteCommand.Build(context),
+            MemberCommands.Build(context),
             MeetingCommands.Build(context),
+            ReportCommand.Build(context),
+            WebCommand.Build(context),
         };
     }
 

@@ -10,7 +10,7 @@ namespace NokoBot.Cli;
 internal static class PlanCommands
 {
     public static Command Build(CliContextFactory contexts) =>
-        new("plan", "Import and show a council's plan") { BuildImport(contexts), BuildShow(contexts) };
+        new("plan", "Import and show a council's plan") { BuildImport(contexts), BuildShow(contexts), PlanRolloverCommand.Build(contexts) };
 
     private static Command BuildImport(CliContextFactory contexts)
     {
@@ -19,9 +19,10 @@ internal static class PlanCommands
         var year = CliOptions.Year(required: true, "The plan's year: fills in deadlines written without a year");
         var dryRun = new Option<bool>("--dry-run") { Description = "Only read the file and show how it was understood; needs no council and writes nothing" };
         var json = CliOptions.Json();
+        var columns = ColumnsOption.Create();
         var import = new Command("import", "Import a plan file for a council (re-importing the same file changes nothing)")
         {
-            file, council, year, dryRun, json,
+            file, council, year, dryRun, json, columns,
         };
         import.SetAction(async (parse, ct) =>
         {
@@ -37,7 +38,8 @@ internal static class PlanCommands
             PlanFile plan;
             try
             {
-                plan = PlanFileReader.Read(parse.GetValue(file)!, parse.GetValue(year));
+                var given = parse.GetValue(columns) is { } text && ColumnsOption.TryParse(text, out var parsed, out _) ? parsed : null;
+                plan = PlanFileReader.Read(parse.GetValue(file)!, parse.GetValue(year), columns: given);
             }
             catch (PlanFormatException e)
             {
@@ -49,12 +51,13 @@ internal static class PlanCommands
             {
                 if (parse.GetValue(json))
                 {
-                    await context.Out.WriteLineAsync(PlanReport.ToJson(rows, plan.Import.Warnings));
+                    await context.Out.WriteLineAsync(PlanReport.ToJson(rows, plan.Import.Warnings, w => WriteLayout(w, plan.Import)));
                     return NokoBotCli.Ok;
                 }
                 PlanReport.WriteTable(context.Console, rows);
                 var parties = rows.SelectMany(r => r.Responsible).Distinct(StringComparer.Ordinal).ToList();
                 PlanReport.WriteSummary(context.Console, rows, parties, plan.Import.Warnings);
+                if (plan.Import.Layout is { } layout) PlanReport.WriteLayout(context.Console, layout);
                 context.Console.WriteLine(PlanCliTexts.DryRun);
                 return NokoBotCli.Ok;
             }
@@ -71,6 +74,7 @@ internal static class PlanCommands
             {
                 await context.Out.WriteLineAsync(PlanReport.ToJson(rows, plan.Import.Warnings, w =>
                 {
+                    WriteLayout(w, plan.Import);
                     w.WriteStartObject("stored");
                     w.WriteBoolean("unchanged", outcome.Unchanged);
                     w.WriteNumber("added", outcome.Added);
@@ -82,12 +86,18 @@ internal static class PlanCommands
             }
             PlanReport.WriteTable(context.Console, rows);
             PlanReport.WriteSummary(context.Console, rows, stored.UnlinkedParties, plan.Import.Warnings);
+            if (plan.Import.Layout is { } read) PlanReport.WriteLayout(context.Console, read);
             context.Console.WriteLine(outcome.Unchanged
                 ? PlanCliTexts.Unchanged(plan.FileName, target.Name, stored.Year)
                 : PlanCliTexts.Stored(stored.Year, target.Name, outcome.Added, outcome.Updated, outcome.Removed));
             return NokoBotCli.Ok;
         });
         return import;
+    }
+
+    private static void WriteLayout(System.Text.Json.Utf8JsonWriter json, PlanImport import)
+    {
+        if (import.Layout is { } layout) PlanLayoutJson.Write(json, layout);
     }
 
     private static Command BuildShow(CliContextFactory contexts)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NokoBot.Domain.Deadlines;
+using NokoBot.Domain.Plans;
 using NokoBot.Storage;
 using NokoBot.Texts;
 using Spectre.Console;
@@ -65,8 +66,16 @@ internal static class PlanReport
         foreach (var warning in warnings) console.WriteLine(CliTexts.Warning(warning));
     }
 
+    /// <summary>How the file's table was read: each column's role and why, the columns not read, and how to correct a wrong guess.</summary>
+    public static void WriteLayout(IAnsiConsole console, PlanLayout layout)
+    {
+        foreach (var line in PlanLayoutTexts.Summary(layout)) console.WriteLine(line);
+        if (layout.Columns.Any(c => c.FoundBy == ColumnFoundBy.Content)) console.WriteLine(PlanCliTexts.ColumnsHint);
+    }
+
     /// <summary>
-    /// The JSON contract: <c>{"items":[…],"warnings":[…]}</c> plus any extra top-level fields. A stored item also has
+    /// The JSON contract: <c>{"items":[…],"warnings":[…]}</c> plus any extra top-level fields (a file being imported adds how
+    /// its table was read: <see cref="PlanLayoutJson"/>). A stored item also has
     /// <c>"status"</c> (<c>"open"</c>/<c>"done"</c>), <c>"due"</c> (<c>"yyyy-MM-dd"</c> or null) and
     /// <c>"parties":[{"name":…,"done":…}]</c>.
     /// </summary>

@@ -19,9 +19,10 @@ internal static class SimulateCommand
         var replies = new Option<string?>("--replies") { Description = "A script of members' replies: lines like '2020-03-20 done 1', '2020-06-25 postpone 4 2020-07-15'" };
         var output = new Option<string>("--out") { Description = "Where the transcript and the .eml files go", DefaultValueFactory = _ => Path.Combine("out", "simulate") };
         var json = CliOptions.Json();
+        var keep = new Option<string?>("--keep-db") { Description = "Keep the simulation's database in this new file (e.g. for 'nokobot report --db …')" };
         var command = new Command("simulate", "Play a plan's year in virtual time: no secrets, no network; messages are written to files")
         {
-            plan, year, council, from, to, replies, output, json,
+            plan, year, council, from, to, replies, output, json, keep,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,6 +31,8 @@ internal static class SimulateCommand
             var first = parse.GetValue(from) ?? new DateOnly(planYear, 1, 1);
             var last = parse.GetValue(to) ?? new DateOnly(planYear, 12, 31);
             if (last < first) return await context.RefuseAsync(SimulationTexts.ToLessThanFrom);
+            // A kept database is a new file: pointing it at a real one must not overwrite it.
+            if (parse.GetValue(keep) is { } kept && File.Exists(kept)) return await context.RefuseAsync(SimulationTexts.KeepDbExists(kept));
 
             PlanFile file;
             IReadOnlyList<ScriptAction> script;
@@ -46,7 +49,8 @@ internal static class SimulateCommand
             }
 
             var definition = CouncilDefinition.Find(parse.GetValue(council), parse.GetValue(plan)!);
-            var options = new SimulationOptions(file.Import, file.FileName, planYear, definition, first, last, script, parse.GetValue(output)!);
+            var options = new SimulationOptions(file.Import, file.FileName, planYear, definition, first, last, script, parse.GetValue(output)!,
+                parse.GetValue(keep) is { } keepPath ? Path.GetFullPath(keepPath) : null);
             SimulationResult result;
             try
             {

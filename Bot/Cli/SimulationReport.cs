@@ -10,7 +10,7 @@ namespace NokoBot.Cli;
 /// <summary>The end of a simulation: a table per month and per item, or the JSON contract.</summary>
 internal static class SimulationReport
 {
-    private static readonly string[] ReminderKinds = ["before", "due", "overdue", "checkin", "ask-date", "plan-over"];
+    private static readonly string[] ReminderKinds = ["before", "due", "overdue", "checkin", "ask-date", "plan-over", "rollover-offer"];
 
     public static void WriteTables(IAnsiConsole console, SimulationResult result)
     {

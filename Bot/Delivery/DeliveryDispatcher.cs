@@ -11,7 +11,7 @@ namespace NokoBot.Delivery;
 /// happened. One send is in flight at a time, so a crash can repeat at most one message.
 /// </summary>
 public sealed class DeliveryDispatcher(
-    DeliveryLedger ledger, CouncilSnapshotStore snapshots, MemberDirectory members, IEnumerable<IDeliveryChannel> channels,
+    DeliveryLedger ledger, Outbox outbox, CouncilSnapshotStore snapshots, MemberDirectory members, IEnumerable<IDeliveryChannel> channels,
     TimeProvider time, ILogger<DeliveryDispatcher> logger)
 {
     public const int BatchSize = 1000;
@@ -114,12 +114,21 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    /// <summary>The member blocked the bot: stop using Telegram for them and send these by email, if they have an address.</summary>
+    /// <summary>
+    /// The member blocked the bot or their chat is gone: stop using Telegram for them, tell the secretary once (through
+    /// the outbox), and send these by email if they have a working address.
+    /// </summary>
     private async Task FallBackAsync(CouncilSnapshot snapshot, string channel, List<DeliveryEntry> rows, string error, CancellationToken ct)
     {
-        if (channel != Channels.Telegram || rows[0].MemberId is not { } memberId) return;
+        if (channel != Channels.Telegram || rows[0].MemberId is not { } memberId || snapshot.Member(memberId) is not { } member) return;
         await members.MarkTelegramUnreachableAsync(memberId, ct);
-        if (snapshot.Member(memberId)?.Email is null) return;
+        var what = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"telegram-{member.TelegramChatId}");
+        await outbox.EnqueueNoticeAsync(null, null, snapshot, new NoticePayload(memberId, Domain.Councils.ContactProblem.TelegramLost, null, error), what, time.GetUtcNow(), ct);
+        if (!member.CanUseEmail)
+        {
+            DeliveryLog.Unreachable(logger, memberId, channel, error, "nothing");
+            return;
+        }
         DeliveryLog.Unreachable(logger, memberId, channel, error, Channels.Email);
         foreach (var row in rows)
         {

@@ -75,14 +75,14 @@ public static class DeliveryPlanner
     /// A reminder (or, without one, the year's-end note) for one member on one channel at their instant; the ledger
     /// request, with its key, is built only for the few that fall due (a year of them is planned to find those).
     /// </summary>
-    private readonly record struct Timing(PlannedReminder? Reminder, MemberContact Member, string Channel, DateTimeOffset At)
+    private readonly record struct Timing(PlannedReminder? Reminder, MemberContact Member, string Channel, DateTimeOffset At, ReminderKind Note = ReminderKind.PlanOver)
     {
         public PlannedDelivery ToPlanned(CouncilSnapshot snapshot)
         {
             var recipient = Recipients.KeyOf(Member);
             var (occurrence, kind, itemId, sequence) = Reminder is { } r
                 ? (r.OccurrenceKey, r.Kind, (long?)r.ItemId, r.Sequence)
-                : (DeliveryKey.PlanOccurrence(snapshot.Plan!.Id, snapshot.Plan.Year), ReminderKind.PlanOver, null, 0);
+                : (DeliveryKey.PlanOccurrence(snapshot.Plan!.Id, snapshot.Plan.Year), Note, null, 0);
             var key = DeliveryKey.Create(occurrence, kind, recipient, Channel, sequence);
             return new PlannedDelivery(new DeliveryRequest(key, snapshot.Council.Id, itemId, Member.Id, kind, Channel, recipient, At), At);
         }
@@ -99,6 +99,12 @@ public static class DeliveryPlanner
                 if (Recipients.ChannelFor(member) is { } channel)
                     yield return new Timing(reminder, member, channel,
                         member.Preferences == MemberPreferences.Default ? reminder.At : policy.InstantFor(reminder.Day, member.Preferences));
+        // From 1 December the secretary is offered next year's draft (the offer's button checks the year is still free).
+        var offer = policy.RolloverOfferDay(plan.Year);
+        if (offer > until) yield break;
+        foreach (var member in Recipients.For(snapshot, ReminderAudience.Secretary, []))
+            if (Recipients.ChannelFor(member) is { } channel)
+                yield return new Timing(null, member, channel, policy.InstantFor(offer, member.Preferences), ReminderKind.RolloverOffer);
         var over = policy.PlanOverDay(plan.Year);
         if (over > until) yield break;
         foreach (var member in Recipients.For(snapshot, ReminderAudience.Secretary, []))
@@ -138,7 +144,7 @@ public static class DeliveryPlanner
         foreach (var member in members)
         {
             if (member.CanUseTelegram) yield return (Recipients.KeyOf(member), member.Id, Channels.Telegram);
-            if (kind is MeetingNoticeKind.Agenda or MeetingNoticeKind.Cancelled && !string.IsNullOrWhiteSpace(member.Email))
+            if (kind is MeetingNoticeKind.Agenda or MeetingNoticeKind.Cancelled && member.CanUseEmail)
                 yield return (Recipients.KeyOf(member), member.Id, Channels.Email);
         }
         if (snapshot.GroupChatId is { } group && kind != MeetingNoticeKind.ProtocolAttached)

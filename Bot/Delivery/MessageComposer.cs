@@ -38,13 +38,20 @@ public static class MessageComposer
         {
             var (council, channel, recipient) = byRecipient.Key;
             var reminders = byRecipient.Where(IsBundled).ToList();
-            groups.AddRange(reminders.Chunk(MaxItemsPerMessage).Select(chunk => new MessageRows(council, channel, recipient, chunk)));
-            groups.AddRange(byRecipient.Where(r => !IsBundled(r)).Select(r => new MessageRows(council, channel, recipient, [r])));
+            var chunks = reminders.Chunk(MaxItemsPerMessage).Select(chunk => chunk.ToList()).ToList();
+            // Next year's offer rides with the secretary's reminders of that moment (one message a moment), else alone.
+            var offers = byRecipient.Where(IsOffer).ToList();
+            if (chunks.Count > 0) chunks[0].AddRange(offers);
+            else chunks.AddRange(offers.Select(o => new List<DeliveryEntry> { o }));
+            groups.AddRange(chunks.Select(chunk => new MessageRows(council, channel, recipient, chunk)));
+            groups.AddRange(byRecipient.Where(r => !IsBundled(r) && !IsOffer(r)).Select(r => new MessageRows(council, channel, recipient, [r])));
         }
         return groups;
     }
 
     private static bool IsBundled(DeliveryEntry row) => ReminderKinds.Parse(row.Kind) is { } kind && kind.IsItemReminder();
+
+    private static bool IsOffer(DeliveryEntry row) => ReminderKinds.Parse(row.Kind) == ReminderKind.RolloverOffer;
 
     public static Composition Compose(CouncilSnapshot snapshot, MessageRows rows, DateTimeOffset now)
     {
@@ -55,12 +62,19 @@ public static class MessageComposer
         if (recipient is null) return Drop(rows, SkipReasons.MemberRemoved);
         var late = rows.Rows.Any(r => r.Late);
         var zone = snapshot.Council.TimeZone;
-        switch (ReminderKinds.Parse(first.Kind))
+        var kind = ReminderKinds.Parse(first.Kind);
+        // An address that bounced or unsubscribed gets nothing more, but the answer to a letter it just sent.
+        if (rows.Channel == Channels.Email && kind is not (ReminderKind.Answer or ReminderKind.AddressCode)
+            && recipient.MemberId is { } addressed && snapshot.Member(addressed) is { CanUseEmail: false })
+            return Drop(rows, SkipReasons.EmailNotWorking);
+        switch (kind)
         {
-            case { } kind when kind.IsItemReminder():
+            case { } reminder when reminder.IsItemReminder():
                 return Reminders(snapshot, rows, recipient, now, late);
             case ReminderKind.PlanOver when snapshot.Plan is not null:
                 return new(PlanOver(snapshot, rows.Key, recipient) with { Late = late }, []);
+            case ReminderKind.RolloverOffer:
+                return RolloverOffer(snapshot, first, rows.Key, recipient) is { } offer ? new(offer with { Late = late }, []) : Drop(rows, SkipReasons.NextPlanIn);
             case ReminderKind.Digest when DeliveryKey.TryParseOccurrence(first.Key, "digest", out _, out var day)
                                           && DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date):
                 return snapshot.Digest(date) is { } digest
@@ -69,14 +83,36 @@ public static class MessageComposer
             case ReminderKind.Agenda when DeliveryKey.TryParseOccurrence(first.Key, "meeting", out var meetingId, out _)
                                           && snapshot.Meeting(meetingId) is { } record:
                 var kind2 = (MeetingNoticeKind)DeliveryKey.SequenceOf(first.Key);
-                var closed = kind2 == MeetingNoticeKind.ProtocolAttached && first.MemberId is { } memberId && snapshot.Member(memberId) is { } member
-                    ? DeliveryPlanner.ClosedBy(snapshot, record, member).Select(i => (i.Number, i.Title)).ToList()
+                var closed = kind2 == MeetingNoticeKind.ProtocolAttached && first.MemberId is { } attendee && snapshot.Member(attendee) is { } who
+                    ? DeliveryPlanner.ClosedBy(snapshot, record, who).Select(i => (i.Number, i.Title)).ToList()
                     : [];
                 return new(new MeetingMessage(rows.Key, snapshot.Council.Name, zone, recipient, kind2,
                     snapshot.ToMeeting(record, withAgenda: kind2 == MeetingNoticeKind.Agenda), closed), []);
+            case ReminderKind.Answer when MessagePayloads.Read<AnswerPayload>(first.Payload) is { } answer:
+                return new(new AnswerMessage(rows.Key, snapshot.Council.Name, zone, recipient, answer.Recorded, answer.Items, answer.InReplyTo,
+                    answer.References, answer.Lines), []);
+            case ReminderKind.Welcome when recipient.MemberId is { } memberId && snapshot.Member(memberId) is { } member:
+                return new(Welcome(snapshot, rows.Key, recipient, member, now), []);
+            case ReminderKind.AddressCode when MessagePayloads.Read<AddressCodePayload>(first.Payload) is { } code:
+                return new(new AddressCodeMessage(rows.Key, snapshot.Council.Name, zone, recipient, code.MemberName, code.Code, code.ValidUntil), []);
+            case ReminderKind.MemberNotice when MessagePayloads.Read<NoticePayload>(first.Payload) is { } notice:
+                var about = snapshot.Member(notice.MemberId);
+                return new(new MemberNoticeMessage(rows.Key, snapshot.Council.Name, zone, recipient, notice.Problem, about?.Name ?? "",
+                    notice.Address, notice.Detail, about?.CanUseTelegram == true, about?.CanUseEmail == true), []);
             default:
                 return Drop(rows, SkipReasons.NothingToSend);
         }
+    }
+
+    /// <summary>The welcome letter: the member's parties and their open items, soonest first.</summary>
+    private static WelcomeMessage Welcome(CouncilSnapshot snapshot, string key, Recipient recipient, MemberContact member, DateTimeOffset now)
+    {
+        var today = snapshot.Today(now);
+        var open = (snapshot.Plan?.Items ?? [])
+            .Where(i => i.Parties.Intersect(member.Parties, StringComparer.OrdinalIgnoreCase).Any(p => snapshot.Progress(i, today).IsOpenFor(p)))
+            .Select(i => new OpenItem(i.Number, i.Title, i.Parties, snapshot.CurrentDue(i, today)))
+            .OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Number, NumberOrder.Instance).ToList();
+        return new WelcomeMessage(key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, member.Parties, open);
     }
 
     /// <summary>Items still open for the recipient, soonest first; the due date is the occurrence each reminder was planned for.</summary>
@@ -86,9 +122,16 @@ public static class MessageComposer
         var member = recipient.MemberId is { } id ? snapshot.Member(id) : null;
         var notices = new List<ReminderNotice>();
         var dropped = new List<(DeliveryEntry, string)>();
+        RolloverOfferMessage? offer = null;
         foreach (var row in rows.Rows)
         {
             var kind = ReminderKinds.Parse(row.Kind)!.Value;
+            if (kind == ReminderKind.RolloverOffer)
+            {
+                offer = RolloverOffer(snapshot, row, rows.Key, recipient);
+                if (offer is null) dropped.Add((row, SkipReasons.NextPlanIn));
+                continue;
+            }
             var item = row.ItemId is { } itemId ? snapshot.Item(itemId) : null;
             if (item is null)
             {
@@ -115,11 +158,11 @@ public static class MessageComposer
             notices.Add(new ReminderNotice(row.Key, kind, snapshot.Council.Name, item.Id, item.Number, item.Title, item.Parties,
                 item.Deadline.Text, due, item.Result, overdue, row.Late));
         }
-        if (notices.Count == 0) return new(null, dropped);
+        if (notices.Count == 0) return new(offer is null ? null : offer with { Late = late }, dropped);
         // One entry per occurrence of an item (a quarter's overdue and the next quarter's announcement are two), the most urgent; soonest first.
         var items = notices.GroupBy(n => (n.ItemId, n.Due)).Select(g => g.OrderByDescending(n => Urgency(n.Kind)).First())
             .OrderBy(n => n.Due ?? DateOnly.MaxValue).ThenBy(n => n.ItemNumber, NumberOrder.Instance).ToList();
-        return new(new ReminderMessage(rows.Key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, items) { Late = late }, dropped);
+        return new(new ReminderMessage(rows.Key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, items) { Late = late, Offer = offer }, dropped);
     }
 
     private static int Urgency(ReminderKind kind) => kind switch
@@ -130,6 +173,16 @@ public static class MessageComposer
         ReminderKind.Before => 2,
         _ => 1,
     };
+
+    /// <returns>null once the plan it was planned for is no longer the latest (next year's plan is in).</returns>
+    private static RolloverOfferMessage? RolloverOffer(CouncilSnapshot snapshot, DeliveryEntry row, string key, Recipient recipient)
+    {
+        if (snapshot.Plan is not { } plan || !DeliveryKey.TryParseOccurrence(row.Key, "plan", out var planId, out _) || planId != plan.Id) return null;
+        var carried = plan.Items.Count(i => i.Deadline.Kind is DeadlineKind.Recurring or DeadlineKind.Continuous);
+        var yearEnd = new DateOnly(plan.Year, 12, 31);
+        var unfinished = plan.Items.Count(i => i.Deadline.Kind is not (DeadlineKind.Recurring or DeadlineKind.Continuous) && !snapshot.Progress(i, yearEnd).IsClosed);
+        return new RolloverOfferMessage(key, snapshot.Council.Name, snapshot.Council.TimeZone, recipient, plan.Year + 1, carried, unfinished);
+    }
 
     private static PlanOverMessage PlanOver(CouncilSnapshot snapshot, string key, Recipient recipient)
     {

@@ -30,7 +30,28 @@ public static class Recipients
     public static string? ChannelFor(MemberContact member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return member.CanUseTelegram ? Channels.Telegram : member.Email is not null ? Channels.Email : null;
+        return member.CanUseTelegram ? Channels.Telegram : member.CanUseEmail ? Channels.Email : null;
+    }
+
+    /// <summary>Who is told that <paramref name="memberId"/> cannot be reached: the secretaries, else the chair (never the member themself).</summary>
+    public static IReadOnlyList<MemberContact> NoticeAudience(CouncilSnapshot snapshot, long memberId)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var secretaries = snapshot.Members.Where(m => m.Role == MemberRole.Secretary && m.Id != memberId).ToList();
+        return secretaries.Count > 0 ? secretaries : [.. snapshot.Members.Where(m => m.Role == MemberRole.Chair && m.Id != memberId)];
+    }
+
+    /// <summary>
+    /// The digest's addresses: the council's digest list and the members who asked for it by email, less the addresses
+    /// of members whose email bounced or who unsubscribed.
+    /// </summary>
+    public static IReadOnlyList<string> DigestAddresses(CouncilSnapshot snapshot, IReadOnlyList<string> list)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(list);
+        var refused = snapshot.Members.Where(m => m.Email is not null && !m.CanUseEmail).Select(m => m.Email!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. list.Concat(snapshot.Members.Where(m => m.DigestByEmail && m.CanUseEmail).Select(m => m.Email!))
+            .Where(a => !refused.Contains(a)).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     public static string KeyOf(MemberContact member)

@@ -18,7 +18,11 @@ public static class SkipReasons
 
     public const string ItemRemoved = "item removed";
 
+    public const string NextPlanIn = "next year's plan is in already";
+
     public const string ItemSettled = "item already done or dated";
+
+    public const string EmailNotWorking = "the member's address bounced or unsubscribed";
 
     public static string NoChannel(string channel) => $"channel {channel} not configured";
 }

@@ -9,6 +9,9 @@ namespace NokoBot.Email;
 /// <summary>What a builder renders: the subject and both bodies.</summary>
 public sealed record RenderedEmail(string Subject, string Text, string Html);
 
+/// <summary>The letter an answer replies to: its Message-Id and the thread before it (without angle brackets).</summary>
+public sealed record LetterThread(string? InReplyTo, IReadOnlyList<string> References);
+
 /// <summary>Turns rendered content into a MIME message with the headers every NokoBot email carries.</summary>
 public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider time)
 {
@@ -31,7 +34,8 @@ public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider ti
         return $"{hash[..32]}.nokobot@{domain}";
     }
 
-    public MimeMessage Compose(string deliveryKey, MailboxAddress to, RenderedEmail content, MimePart? attachment = null)
+    /// <param name="thread">For an answer to a person's letter: In-Reply-To and References, and it is an automatic reply.</param>
+    public MimeMessage Compose(string deliveryKey, MailboxAddress to, RenderedEmail content, MimePart? attachment = null, LetterThread? thread = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var message = new MimeMessage();
@@ -42,7 +46,12 @@ public sealed class EmailComposer(IOptions<SmtpOptions> options, TimeProvider ti
         message.MessageId = MessageIdFor(deliveryKey, FromAddress);
         // RFC 2369 / 3834: a way out, and no auto-replies to a robot.
         message.Headers.Add("List-Unsubscribe", $"<mailto:{FromAddress}?subject={Uri.EscapeDataString(EmailTexts.UnsubscribeSubject)}>");
-        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("Auto-Submitted", thread is null ? "auto-generated" : "auto-replied");
+        if (thread is not null)
+        {
+            if (thread.InReplyTo is { } inReplyTo) message.InReplyTo = inReplyTo;
+            foreach (var reference in thread.References) message.References.Add(reference);
+        }
         message.Headers.Add("X-NokoBot-Delivery", deliveryKey);
 
         var body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html };

@@ -30,6 +30,7 @@ public sealed record EmailResult(string DeliveryKey, EmailOutcome Outcome, strin
 public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSender> logger)
 {
     private readonly SmtpOptions _options = options.Value;
+    private readonly System.Net.Security.RemoteCertificateValidationCallback? _trust = CertificateTrust.For(options.Value.TrustedCertificate);
 
     public async Task<IReadOnlyList<EmailResult>> SendBatchAsync(IReadOnlyList<OutgoingEmail> batch, CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, ILogger<EmailSend
         var server = $"{_options.Host}:{_options.Port}";
         EmailLog.BatchStarting(logger, batch.Count, server);
 
-        using var client = new TolerantSmtpClient { Timeout = _options.TimeoutSeconds * 1000 };
+        using var client = new TolerantSmtpClient { Timeout = _options.TimeoutSeconds * 1000, ServerCertificateValidationCallback = _trust };
         try
         {
             await client.ConnectAsync(_options.Host, _options.Port, SocketOptions(_options.Security), ct);

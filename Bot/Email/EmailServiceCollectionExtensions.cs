@@ -23,6 +23,8 @@ public static class EmailServiceCollectionExtensions
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<ImapOptions>().Bind(configuration.GetSection(ImapOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<EmailRenderer>();
         if (!IsEnabled(configuration)) return services;

@@ -13,7 +13,8 @@ namespace NokoBot.Email;
 /// </summary>
 public static class ReminderEmail
 {
-    public static RenderedEmail Render(ReminderMessage message, string fromAddress)
+    /// <param name="repliesByEmail">The mailbox is read (<c>Imap:Enabled</c>): the letter says how to answer it; else, the bot in Telegram.</param>
+    public static RenderedEmail Render(ReminderMessage message, string fromAddress, bool repliesByEmail = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         var items = message.Items;
@@ -43,18 +44,35 @@ public static class ReminderEmail
             if (items.Count > 1) html.Append(Paragraph(EmailTexts.ItemLine(notice.ItemNumber, notice.Title)));
             html.Append(EmailHtml.Facts(facts));
         }
-        var number = items.Count == 1 ? items[0].ItemNumber : "N";
-        var commands = EmailTexts.Commands(number);
-        text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {EmailTexts.HowToRespondLead}");
+        if (message.Offer is { } offer)
+        {
+            // Next year's offer rode with these reminders: its words, and where to act on them.
+            foreach (var line in DeskTexts.RolloverOffer(offer.Year, offer.CouncilName, offer.Carried, offer.Unfinished).Lines.Append(new TextLine(DeskTexts.RolloverOfferByEmail(offer.Year))))
+            {
+                text.AppendLine(line.Text).AppendLine();
+                html.Append(line.Strong ? Heading(line.Text) : Paragraph(line.Text));
+            }
+        }
+        var (how, commands) = HowToRespond(items.Count == 1 ? null : "N", repliesByEmail, items.Count == 1 ? items[0].ItemNumber : "N");
+        var last = repliesByEmail ? LetterTexts.HowToStop : EmailTexts.NoTelegram;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{EmailTexts.HowToRespondTitle}. {how}");
         foreach (var (command, meaning) in commands) text.AppendLine(CultureInfo.InvariantCulture, $"  {command} — {meaning}");
-        text.AppendLine(EmailTexts.NoTelegram).AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
+        text.AppendLine(last).AppendLine().AppendLine("-- ").AppendLine(footer).AppendLine(unsubscribe);
 
         html.Append(Heading(EmailTexts.HowToRespondTitle, 3))
-            .Append(Paragraph(EmailTexts.HowToRespondLead))
+            .Append(Paragraph(how))
             .Append(CommandList(commands))
-            .Append(Paragraph(EmailTexts.NoTelegram));
+            .Append(Paragraph(last));
         return new RenderedEmail(subject, text.ToString(), Document(subject, html.ToString(), footer, unsubscribe));
     }
+
+    /// <summary>
+    /// How to answer: by replying to the letter when the mailbox is read (<paramref name="emailNumber"/>: the item to
+    /// name, null when the letter is about one), else through the bot in Telegram.
+    /// </summary>
+    public static (string Lead, IReadOnlyList<(string Command, string Meaning)> Commands) HowToRespond(
+        string? emailNumber, bool repliesByEmail, string telegramNumber = "N") =>
+        repliesByEmail ? (LetterTexts.HowToAnswerLead, LetterTexts.Answers(emailNumber)) : (EmailTexts.HowToRespondLead, EmailTexts.Commands(telegramNumber));
 
     private static List<(string, string)> Facts(ReminderNotice notice)
     {

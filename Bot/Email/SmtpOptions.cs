@@ -23,6 +23,9 @@ public sealed class SmtpOptions
     public string From { get; set; } = "";
     public string FromName { get; set; } = "NokoBot";
 
+    /// <summary>A PEM certificate to trust for this server besides the system's (a self-signed or private-CA server).</summary>
+    public string? TrustedCertificate { get; set; }
+
     /// <summary>Per-command timeout of the SMTP client.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 

@@ -21,6 +21,8 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add("Smtp:From (env Smtp__From) must be an email address such as noko@example.org.");
         if (!string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password))
             failures.Add("Smtp:Password (env Smtp__Password) is required when Smtp:User is set.");
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificate) && !File.Exists(options.TrustedCertificate))
+            failures.Add($"Smtp:TrustedCertificate (env Smtp__TrustedCertificate) must be a PEM file; '{options.TrustedCertificate}' does not exist.");
         if (options.TimeoutSeconds is < 1 or > 600)
             failures.Add($"Smtp:TimeoutSeconds (env Smtp__TimeoutSeconds) must be 1-600, got {options.TimeoutSeconds}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,19 +1,25 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NokoBot.Delivery;
+using NokoBot.Desk;
 using NokoBot.Email;
+using NokoBot.Inbox;
 using NokoBot.Replies;
+using NokoBot.Reports;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Telegram;
+using NokoBot.Web;
 
 namespace NokoBot.Hosting;
 
 /// <summary>
 /// The one composition root: configuration (files, environment, then the caller's overrides) and one AddX() per part.
-/// <c>nokobot run</c> adds the scheduler and runs it; CLI verbs resolve from it; <c>simulate</c> swaps the clock and the channels.
+/// <c>nokobot run</c> adds the scheduler and the council pages (Kestrel) and runs it; CLI verbs resolve from it;
+/// <c>simulate</c> swaps the clock and the channels.
 /// </summary>
 public static class NokoBotHost
 {
@@ -21,6 +27,26 @@ public static class NokoBotHost
     public static HostApplicationBuilder CreateBuilder(IDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        Compose(builder, overrides);
+        return builder;
+    }
+
+    /// <summary>
+    /// The service: everything above, the scheduler that drives it and the council pages. A web application's builder
+    /// (Kestrel is started by the host with the other services); with <c>Web:Enabled</c> false nothing listens.
+    /// </summary>
+    public static NokoBotServiceBuilder CreateServiceBuilder(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        Compose(builder, overrides);
+        builder.Services.AddScheduling();
+        builder.Services.AddInbox(builder.Configuration);
+        builder.AddWeb();
+        return new NokoBotServiceBuilder(builder);
+    }
+
+    private static void Compose(IHostApplicationBuilder builder, IDictionary<string, string?>? overrides)
+    {
         builder.Configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine("config", "appsettings.json"), optional: true)
@@ -36,16 +62,10 @@ public static class NokoBotHost
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddDelivery();
         builder.Services.AddReplies();
+        builder.Services.AddDesk();
+        builder.Services.AddReports();
         builder.Services.AddEmail(builder.Configuration);
+        builder.Services.AddWebLinks(builder.Configuration);
         if (TelegramServiceCollectionExtensions.IsEnabled(builder.Configuration)) builder.Services.AddTelegram(builder.Configuration);
-        return builder;
-    }
-
-    /// <summary>The service: everything above and the scheduler that drives it.</summary>
-    public static HostApplicationBuilder CreateServiceBuilder(IDictionary<string, string?>? overrides = null)
-    {
-        var builder = CreateBuilder(overrides);
-        builder.Services.AddScheduling();
-        return builder;
     }
 }

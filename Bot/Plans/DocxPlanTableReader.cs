@@ -11,7 +11,8 @@ namespace NokoBot.Plans;
 /// <summary>
 /// Reads the plan table of a .docx: the first table whose rows carry the plan's header words, else the first
 /// table. A cell's text is its paragraphs joined by line breaks (not InnerText, which glues them); a cell merged
-/// down from the row above repeats that cell's text.
+/// down from the row above repeats that cell's text; a row that is one cell across the table (a section heading) is a
+/// row of one cell, as in Word's cell-per-line text.
 /// </summary>
 public static class DocxPlanTableReader
 {
@@ -52,7 +53,8 @@ public static class DocxPlanTableReader
         foreach (var row in table.Descendants<TableRow>().Where(r => r.Ancestors<Table>().First() == table))
         {
             var cells = new List<string>();
-            foreach (var cell in row.Descendants<TableCell>().Where(c => c.Ancestors<TableRow>().First() == row))
+            var rowCells = row.Descendants<TableCell>().Where(c => c.Ancestors<TableRow>().First() == row).ToList();
+            foreach (var cell in rowCells)
             {
                 var merge = cell.TableCellProperties?.VerticalMerge;
                 var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
@@ -63,7 +65,7 @@ public static class DocxPlanTableReader
                     throw new PlanFormatException(PlanTexts.DocxTooWide(MaxColumns));
                 cells.Add(text);
                 // A cell spanning grid columns keeps the later cells in their columns.
-                for (var i = 1; i < span; i++) cells.Add("");
+                if (rowCells.Count > 1) for (var i = 1; i < span; i++) cells.Add("");
             }
             rows.Add(cells);
             above = cells;

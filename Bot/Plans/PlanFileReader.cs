@@ -5,7 +5,7 @@ using NokoBot.Texts;
 
 namespace NokoBot.Plans;
 
-/// <summary>A plan file as read: what it says, and the fingerprint that tells a re-import of the same file.</summary>
+/// <summary>A plan file as read: what it says, and the fingerprint that tells a re-import of the same file read the same way.</summary>
 public sealed record PlanFile(PlanImport Import, string Sha256, string FileName);
 
 /// <summary>
@@ -20,7 +20,8 @@ public static class PlanFileReader
 
     static PlanFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    /// <param name="columns">Where the secretary says the columns are (role → column counted from 1, 0 for none), or null to find them.</param>
+    public static PlanFile Read(string path, int planYear, IReadOnlyCollection<string>? knownParties = null, IReadOnlyDictionary<PlanColumn, int>? columns = null)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new PlanFormatException(PlanTexts.FileNotFound(path));
@@ -34,10 +35,11 @@ public static class PlanFileReader
         {
             throw new PlanFormatException(PlanTexts.Unreadable(info.Name, e.Message));
         }
-        return Read(content, info.Name, planYear, knownParties);
+        return Read(content, info.Name, planYear, knownParties, columns);
     }
 
-    public static PlanFile Read(byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null)
+    public static PlanFile Read(
+        byte[] content, string fileName, int planYear, IReadOnlyCollection<string>? knownParties = null, IReadOnlyDictionary<PlanColumn, int>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0) throw new PlanFormatException(PlanTexts.Empty(fileName));
@@ -45,8 +47,19 @@ public static class PlanFileReader
         var table = content.AsSpan().StartsWith(ZipSignature)
             ? DocxPlanTableReader.Read(new MemoryStream(content, writable: false))
             : PlainTextPlanReader.Read(Decode(content, fileName));
-        var import = PlanTableInterpreter.Interpret(table, planYear, knownParties);
-        return new PlanFile(import, Convert.ToHexStringLower(SHA256.HashData(content)), fileName);
+        var import = PlanTableInterpreter.Interpret(table, planYear, knownParties, columns);
+        return new PlanFile(import, Fingerprint(content, columns), fileName);
+    }
+
+    /// <summary>
+    /// The file's SHA-256, and with the secretary's columns the hash of both: the same file read with corrected
+    /// columns is a changed plan, not a re-import that changes nothing.
+    /// </summary>
+    private static string Fingerprint(byte[] content, IReadOnlyDictionary<PlanColumn, int>? columns)
+    {
+        if (columns is not { Count: > 0 }) return Convert.ToHexStringLower(SHA256.HashData(content));
+        var said = string.Join(',', columns.OrderBy(c => c.Key).Select(c => $"{PlanColumnNames.Of(c.Key)}={c.Value}"));
+        return Convert.ToHexStringLower(SHA256.HashData([.. content, .. Encoding.UTF8.GetBytes("\ncolumns:" + said)]));
     }
 
     /// <summary>Strict UTF-8 first (a BOM or not); text that is not valid UTF-8 is Windows-1251, Word's Russian default.</summary>

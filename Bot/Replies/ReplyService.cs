@@ -19,6 +19,14 @@ public sealed class ReplyService(
     /// <summary>Protocol documents are kept up to this size (Telegram hands bots no larger files either).</summary>
     public const long MaxProtocolBytes = 20 * 1024 * 1024;
 
+    private static readonly HashSet<string> ProtocolExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+    };
+
+    /// <summary>Whether a file of this name may be kept as a protocol (documents and scans), whichever channel brought it.</summary>
+    public static bool IsProtocolType(string fileName) => ProtocolExtensions.Contains(Path.GetExtension(fileName));
+
     /// <summary>Decides against the council as it stands; writes nothing.</summary>
     public ReplyOutcome Decide(CouncilSnapshot snapshot, Actor actor, ReplyRequest request)
     {

@@ -19,10 +19,15 @@ public sealed class MaildirEmailChannel(string folder, EmailRenderer renderer, S
         if (renderer.Render(message) is not { } mime) return new SendOutcome.Failed("no email address");
         List<(string Kind, string? Item)> entries = message switch
         {
-            ReminderMessage m => [.. m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber))],
+            ReminderMessage m => [.. m.Items.Select(n => (n.Kind.ToName(), (string?)n.ItemNumber)), .. m.Offer is null ? [] : new[] { (ReminderKind.RolloverOffer.ToName(), (string?)null) }],
             DigestMessage => [(ReminderKind.Digest.ToName(), null)],
             PlanOverMessage => [(ReminderKind.PlanOver.ToName(), null)],
-            _ => [(ReminderKind.Agenda.ToName(), null)],
+            MeetingMessage => [(ReminderKind.Agenda.ToName(), null)],
+            RolloverOfferMessage => [(ReminderKind.RolloverOffer.ToName(), null)],
+            WelcomeMessage => [(ReminderKind.Welcome.ToName(), null)],
+            AnswerMessage => [(ReminderKind.Answer.ToName(), null)],
+            AddressCodeMessage => [(ReminderKind.AddressCode.ToName(), null)],
+            _ => [(ReminderKind.MemberNotice.ToName(), null)],
         };
         Directory.CreateDirectory(folder);
         var name = $"{++_count:D4}-{recorder.LocalNow:yyyy-MM-dd}-{entries[0].Kind}.eml";

@@ -15,7 +15,7 @@ namespace NokoBot.Simulation;
 
 public sealed record SimulationOptions(
     PlanImport Plan, string PlanFileName, int Year, CouncilDefinition Council, DateOnly From, DateOnly To,
-    IReadOnlyList<ScriptAction> Script, string OutFolder);
+    IReadOnlyList<ScriptAction> Script, string OutFolder, string? KeepDatabase = null);
 
 public sealed record SimulationResult(
     CouncilDefinition Council, DateOnly From, DateOnly To, IReadOnlyList<SimulatedDelivery> Deliveries, int Messages,
@@ -24,7 +24,7 @@ public sealed record SimulationResult(
 /// <summary>
 /// Plays a plan's year in virtual time through the service's own parts — the composition root's reply service,
 /// reminder policy, outbox, dispatcher and message texts — on a throw-away SQLite file, with the clock swapped for a
-/// virtual one and the channels for ones writing files. Quartz is what wakes the real service; here the loop jumps
+/// virtual one and the channels for ones writing files (the file is kept when asked, for <c>report</c> to read). Quartz is what wakes the real service; here the loop jumps
 /// straight to the next instant anything is due.
 /// </summary>
 public sealed class Simulator(TextWriter progress)
@@ -49,7 +49,7 @@ public sealed class Simulator(TextWriter progress)
         try
         {
             await using var transcript = new StreamWriter(transcriptPath);
-            using var host = Build(overrides, Path.Combine(work.FullName, "simulate.db"), clock, transcript, mailFolder, recorder);
+            using var host = Build(overrides, options.KeepDatabase ?? Path.Combine(work.FullName, "simulate.db"), clock, transcript, mailFolder, recorder);
             var services = host.Services;
             await services.GetRequiredService<MigrationRunner>().ApplyAsync(ct);
             var council = await services.GetRequiredService<CouncilStore>().AddAsync(options.Council.Slug, options.Council.Name, options.Council.TimeZone, ct)

@@ -7,11 +7,15 @@ using NokoBot.Domain.Replies;
 namespace NokoBot.Storage;
 
 /// <summary>A member as the delivery side sees them: how to reach them, which parties they speak for, what they chose.</summary>
+/// <param name="DigestByEmail">They confirmed their address in Telegram (<c>/email</c>): the weekly digest goes there too.</param>
 public sealed record MemberContact(
     long Id, string Name, MemberRole Role, long? TelegramChatId, bool TelegramUnreachable, string? Email, IReadOnlyList<string> Parties,
-    MemberPreferences Preferences)
+    MemberPreferences Preferences, EmailState EmailState = EmailState.Working, bool DigestByEmail = false)
 {
     public bool CanUseTelegram => TelegramChatId is not null && !TelegramUnreachable;
+
+    /// <summary>They have an address, and it neither bounced nor asked for no more letters.</summary>
+    public bool CanUseEmail => Email is not null && EmailState == EmailState.Working;
 
     /// <summary>What this member may do to the plan.</summary>
     public Actor Actor => new(Id, Role, Parties);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using NokoBot.Domain.Reminders;
 
@@ -6,13 +7,16 @@ namespace NokoBot.Storage;
 public enum DeliveryStatus { Pending, Sent, Failed, Skipped }
 
 /// <summary>One delivery to write to the ledger before it is sent.</summary>
+/// <param name="Payload">What the message needs besides the council's state when it is sent (JSON): an answer's words, a code.</param>
 public sealed record DeliveryRequest(
-    string Key, long CouncilId, long? ItemId, long? MemberId, ReminderKind Kind, string Channel, string Recipient, DateTimeOffset DueAt);
+    string Key, long CouncilId, long? ItemId, long? MemberId, ReminderKind Kind, string Channel, string Recipient, DateTimeOffset DueAt,
+    string? Payload = null);
 
 /// <summary>A ledger row.</summary>
 public sealed record DeliveryEntry(
     long Id, string Key, long CouncilId, long? ItemId, long? MemberId, string Kind, string Channel, string Recipient,
-    DateTimeOffset DueAt, DeliveryStatus Status, int Attempts, bool Late, string? LastError, string? ExternalId, DateTimeOffset? SentAt);
+    DateTimeOffset DueAt, DeliveryStatus Status, int Attempts, bool Late, string? LastError, string? ExternalId, DateTimeOffset? SentAt,
+    string? Payload = null);
 
 /// <summary>
 /// The delivery ledger (DESIGN §2 Delivery): a delivery is written once, keyed by its idempotency key, before it
@@ -23,25 +27,33 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
     private const string Columns = """
         id AS Id, key AS Key, council_id AS CouncilId, item_id AS ItemId, member_id AS MemberId, kind AS Kind,
         channel AS Channel, recipient AS Recipient, due_at AS DueAt, status AS Status, attempts AS Attempts, late AS Late,
-        last_error AS LastError, external_id AS ExternalId, sent_at AS SentAt
+        last_error AS LastError, external_id AS ExternalId, sent_at AS SentAt, payload AS Payload
         """;
 
     /// <returns>true when the delivery was written now; false when its key was already in the ledger.</returns>
     public async Task<bool> EnqueueAsync(DeliveryRequest request, CancellationToken ct, bool late = false)
     {
         await using var connection = await database.OpenAsync(ct);
+        return await EnqueueAsync(connection, null, request, late, ct);
+    }
+
+    /// <summary>Writes a delivery inside the caller's transaction: it is sent only if what it answers is committed.</summary>
+    /// <returns>true when the delivery was written now; false when its key was already in the ledger.</returns>
+    public async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction? tx, DeliveryRequest request, bool late, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var written = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO deliveries (key, council_id, item_id, member_id, kind, channel, recipient, due_at, late, created_at)
-            VALUES (@Key, @CouncilId, @ItemId, @MemberId, @Kind, @Channel, @Recipient, @DueAt, @late, @now)
+            INSERT INTO deliveries (key, council_id, item_id, member_id, kind, channel, recipient, due_at, late, created_at, payload)
+            VALUES (@Key, @CouncilId, @ItemId, @MemberId, @Kind, @Channel, @Recipient, @DueAt, @late, @now, @Payload)
             ON CONFLICT (key) DO NOTHING
             """,
             new
             {
                 request.Key, request.CouncilId, request.ItemId, request.MemberId, Kind = request.Kind.ToName(), request.Channel,
                 request.Recipient, DueAt = request.DueAt.ToUnixTimeMilliseconds(), late = late ? 1 : 0,
-                now = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            }, cancellationToken: ct));
+                now = time.GetUtcNow().ToUnixTimeMilliseconds(), request.Payload,
+            }, tx, cancellationToken: ct));
         return written == 1;
     }
 
@@ -72,6 +84,21 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
             $"SELECT {Columns} FROM deliveries WHERE member_id = @memberId AND external_id = @externalId AND status = 'sent' ORDER BY id",
             new { memberId, externalId }, cancellationToken: ct));
         return [.. rows.Select(r => r.ToEntry())];
+    }
+
+    /// <summary>
+    /// The deliveries sent on a channel as the message with one of these ids, in the order of the ids (a letter's
+    /// In-Reply-To first, then its References, newest first); each id's rows together.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryEntry>> FindSentAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(externalIds);
+        if (externalIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM deliveries WHERE external_id IN @externalIds AND channel = @channel AND status = 'sent' ORDER BY id",
+            new { externalIds, channel }, cancellationToken: ct))).Select(r => r.ToEntry()).ToList();
+        return [.. externalIds.SelectMany(id => rows.Where(r => r.ExternalId == id))];
     }
 
     /// <summary>The councils that have a delivery pending (due or not).</summary>
@@ -151,10 +178,11 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         public string? LastError { get; set; }
         public string? ExternalId { get; set; }
         public long? SentAt { get; set; }
+        public string? Payload { get; set; }
 
         public DeliveryEntry ToEntry() => new(
             Id, Key, CouncilId, ItemId, MemberId, Kind, Channel, Recipient, DateTimeOffset.FromUnixTimeMilliseconds(DueAt),
             Enum.Parse<DeliveryStatus>(Status, ignoreCase: true), (int)Attempts, Late != 0, LastError, ExternalId,
-            SentAt is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(SentAt.Value));
+            SentAt is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(SentAt.Value), Payload);
     }
 }

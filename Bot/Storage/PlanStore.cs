@@ -14,10 +14,23 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
     public async Task<PlanImportOutcome> ImportAsync(
         long councilId, int year, string sourceFile, string sha256, PlanImport import, CancellationToken ct)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await ImportAsync(connection, tx, councilId, year, sourceFile, sha256, import, ct);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
 
+    /// <summary>
+    /// The same import inside the caller's transaction (a Telegram update commits it with its offset): it commits
+    /// whole or not at all.
+    /// </summary>
+    public async Task<PlanImportOutcome> ImportAsync(
+        DbConnection connection, DbTransaction tx, long councilId, int year, string sourceFile, string sha256, PlanImport import, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(import);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var existing = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             "SELECT id AS Id, year AS Year, source_file AS SourceFile, source_sha256 AS Sha256 FROM plans WHERE council_id = @councilId AND year = @year",
             new { councilId, year }, tx, cancellationToken: ct));
@@ -97,8 +110,6 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE plan_items SET removed_at = @now WHERE id IN @ids AND removed_at IS NULL",
             new { now, ids = itemIds.Values.ToArray() }, tx, cancellationToken: ct));
-
-        await tx.CommitAsync(ct);
         return new PlanImportOutcome(planId, Unchanged: false, added, updated, removed);
     }
 

@@ -20,4 +20,7 @@ public static class StateKeys
 
     /// <summary>The item a Telegram user is asked a date for (after «Другая дата»).</summary>
     public static string AwaitDate(long userId) => string.Create(CultureInfo.InvariantCulture, $"telegram.await-date:{userId}");
+
+    /// <summary>The council setting a Telegram user (the secretary) is asked a value for, after its /settings button.</summary>
+    public static string AwaitSetting(long userId) => string.Create(CultureInfo.InvariantCulture, $"telegram.await-setting:{userId}");
 }

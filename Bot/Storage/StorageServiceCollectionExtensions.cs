@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<CouncilMailSettings>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<PlanDraftStore>();
         services.AddSingleton<ReplyStore>();
         services.AddSingleton<ReplyEffectWriter>();
         services.AddSingleton<CouncilEventStore>();
@@ -32,8 +33,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StateStore>();
         services.AddSingleton<CouncilScheduleStore>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<InboundLetters>();
+        services.AddSingleton<EmailConfirmations>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<CouncilSnapshotStore>();
+        services.AddSingleton<WebSessionStore>();
+        services.AddSingleton<CalendarFeedStore>();
+        services.AddSingleton<CouncilPublicPage>();
+        services.AddSingleton<ProtocolDownloads>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -8,11 +8,11 @@ using Telegram.Bot.Types;
 namespace NokoBot.Telegram;
 
 /// <summary>
-/// Reminder and settings buttons. The data only names an item and the member it was sent to; the presser is checked
+/// Reminder, settings and plan desk buttons. The data only names an item and the member it was sent to; the presser is checked
 /// again — a stranger, another council's item, or another member's button (unless secretary or chair) changes nothing.
 /// </summary>
 public sealed class CallbackHandler(
-    TelegramSession session, MessageHandler messages, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
+    TelegramSession session, MessageHandler messages, PlanDeskHandler desk, CouncilSettingsHandler councilSettings, TelegramGateway gateway, StateStore state, ILogger<CallbackHandler> logger)
 {
     public async Task HandleAsync(CallbackQuery query, UpdateEffects effects, CancellationToken ct)
     {
@@ -29,6 +29,36 @@ public sealed class CallbackHandler(
             Toast(effects, query, "✓");
             MessageHandler.Settings(view, hour is { } h ? new Domain.Commands.SettingsChange.ReminderHour(h) : new Domain.Commands.SettingsChange.WeeklySummary(weekly!.Value),
                 chatId, effects, gateway);
+            return;
+        }
+        if (CouncilSettingsButtons.TryParse(query.Data, out var setting))
+        {
+            if (!view.Actor.ActsOnAllItems)
+            {
+                TelegramLog.Refused(logger, "council settings button", view.Member.MemberId, "not a secretary or chair");
+                Toast(effects, query, ChatTexts.AdminOnly);
+                return;
+            }
+            councilSettings.Ask(query, view, setting, effects);
+            return;
+        }
+        if (DeskButtons.TryParse(query.Data, out var deskAction, out var id, out var index))
+        {
+            if (!view.Actor.ActsOnAllItems)
+            {
+                TelegramLog.Refused(logger, "desk button", view.Member.MemberId, "not a secretary or chair");
+                Toast(effects, query, ChatTexts.AdminOnly);
+                return;
+            }
+            if (deskAction == DeskAction.Rollover)
+            {
+                Toast(effects, query, "✓");
+                await desk.RolloverAsync(view, (int)id, chatId, effects, ct);
+            }
+            else
+            {
+                await desk.PressAsync(query, view, deskAction, id, index, effects, ct);
+            }
             return;
         }
         if (!ReminderButtons.TryParse(query.Data, out var action, out var itemId, out var memberId)

@@ -14,18 +14,13 @@ namespace NokoBot.Telegram;
 
 /// <summary>
 /// Protocols: a document with the caption «/protocol N», or sent in reply to a reminder about one item or to a
-/// meeting's agenda. Size and type are checked before anything is downloaded; the file is kept under the data folder
+/// meeting's agenda. A .docx or .txt with neither is a plan upload (<see cref="PlanDeskHandler"/>). Size and type are checked before anything is downloaded; the file is kept under the data folder
 /// by its SHA-256, owner-readable only; the reply service records it.
 /// </summary>
 public sealed class DocumentHandler(
     TelegramSession session, TelegramGateway gateway, DeliveryLedger ledger, ReplyService replies, MessageHandler messages,
-    IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
+    PlanDeskHandler desk, IOptions<TelegramOptions> options, ILogger<DocumentHandler> logger)
 {
-    private static readonly HashSet<string> AllowedExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
-    };
-
     /// <summary>What a document is for.</summary>
     private abstract record Target
     {
@@ -42,6 +37,12 @@ public sealed class DocumentHandler(
         {
             TelegramLog.Stranger(logger, message.From.Id);
             Answer(effects, chatId, ChatTexts.Stranger);
+            return;
+        }
+        if (message.ReplyToMessage is null && PlanDeskHandler.LooksLikePlanFile(message.Document!.FileName)
+            && ChatCommandParser.Parse(message.Caption, view.Today) is not ChatCommand.Protocol)
+        {
+            await desk.UploadAsync(message, view, effects, ct);
             return;
         }
         var target = await TargetAsync(message, view, ct);
@@ -70,7 +71,7 @@ public sealed class DocumentHandler(
             Answer(effects, chatId, ChatTexts.ProtocolTooBig(maxBytes));
             return;
         }
-        if (!AllowedExtensions.Contains(Path.GetExtension(fileName)))
+        if (!ReplyService.IsProtocolType(fileName))
         {
             TelegramLog.Refused(logger, "document", view.Member.MemberId, "file type");
             Answer(effects, chatId, ChatTexts.ProtocolType(fileName));

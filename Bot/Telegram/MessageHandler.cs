@@ -7,6 +7,7 @@ using NokoBot.Domain.Replies;
 using NokoBot.Replies;
 using NokoBot.Storage;
 using NokoBot.Texts;
+using NokoBot.Web;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -15,7 +16,8 @@ namespace NokoBot.Telegram;
 /// <summary>Text messages: commands, and the date a member types after pressing «Другая дата». The rules are the reply service's.</summary>
 public sealed class MessageHandler(
     TelegramSession session, ReplyService replies, TelegramGateway gateway, InviteStore invites, StateStore state,
-    MeetingStore meetings, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
+    MeetingStore meetings, PlanDeskHandler desk, ReportHandler reports, CouncilSettingsHandler councilSettings, WebLinks links,
+    AddressHandler addresses, IOptions<TelegramOptions> options, TimeProvider time, ILogger<MessageHandler> logger)
 {
     public const int PlanPageSize = 10;
 
@@ -40,15 +42,32 @@ public sealed class MessageHandler(
         }
         if (command is null)
         {
+            if (await councilSettings.TypedAsync(message.Text!, view, chatId, user.Id, effects, ct)) return;
             await TypedDateAsync(message.Text!, view, chatId, user.Id, effects, ct);
             return;
         }
         if (command is ChatCommand.Settings settings)
         {
             Settings(view, settings.Change, chatId, effects);
+            if (settings.Change is null && view.Actor.ActsOnAllItems) await councilSettings.ShowAsync(view, chatId, user.Id, effects, ct);
+            return;
+        }
+        if (command is ChatCommand.Email email)
+        {
+            addresses.Handle(view, email, chatId, effects);
             return;
         }
         var admin = view.Actor.ActsOnAllItems;
+        if (command is ChatCommand.Rollover rollover && admin)
+        {
+            await desk.RolloverAsync(view, rollover.Year, chatId, effects, ct);
+            return;
+        }
+        if (command is ChatCommand.Report report && admin)
+        {
+            await reports.SendAsync(view, report.Year, chatId, effects, ct);
+            return;
+        }
         ChatText answer = command switch
         {
             ChatCommand.Help => ChatTexts.Help(admin),
@@ -60,7 +79,10 @@ public sealed class MessageHandler(
             ChatCommand.Protocol p => ChatTexts.SendProtocol(p.Number),
             ChatCommand.Invalid invalid => ChatTexts.Usage(invalid.Usage),
             ChatCommand.Unknown unknown => ChatTexts.Unknown(unknown.Name),
+            ChatCommand.Web web => await WebAsync(view, web.Logout, ct),
+            ChatCommand.Calendar calendar => await CalendarAsync(view, calendar.Renew, ct),
             _ when !admin => ChatTexts.AdminOnly,
+            ChatCommand.Invite { Address: { } address } invite => await addresses.InviteByEmailAsync(view, invite.Party, address, effects, ct),
             ChatCommand.Invite invite => await InviteAsync(view, invite.Party, ct),
             ChatCommand.RecordEvent e => Reply(view, new ReplyRequest.RecordEvent(e.Name, e.On), effects),
             ChatCommand.SetDue s => Reply(view, new ReplyRequest.SetDue(s.Number, s.Due), effects),
@@ -205,6 +227,23 @@ public sealed class MessageHandler(
         if (code is null) return ChatTexts.NoSuchParty(party);
         var bot = options.Value.BotUsername ?? (await gateway.Bot.GetMe(ct)).Username ?? "bot";
         return ChatTexts.InviteLink(party, $"https://t.me/{bot}?start={code}", time.GetUtcNow() + lifetime);
+    }
+
+    /// <summary>A single-use sign-in link to the council's pages, or every web session ended.</summary>
+    private async Task<ChatText> WebAsync(MemberView view, bool logout, CancellationToken ct)
+    {
+        if (logout) return WebChatTexts.SignedOut(await links.SignOutEverywhereAsync(view.Member.MemberId, ct));
+        if (!links.Enabled) return WebChatTexts.WebOff;
+        return WebChatTexts.SignInLink(await links.SignInAsync(view.Member.CouncilId, view.Member.MemberId, view.Member.Role, ct), WebLinks.SignInMinutes);
+    }
+
+    /// <summary>The person's calendar feed (and the council's for the secretary and the chair).</summary>
+    private async Task<ChatText> CalendarAsync(MemberView view, bool renew, CancellationToken ct)
+    {
+        if (!links.Enabled) return WebChatTexts.WebOff;
+        var mine = await links.FeedAsync(view.Member.CouncilId, view.Member.MemberId, renew, ct);
+        var council = view.Actor.ActsOnAllItems ? await links.FeedAsync(view.Member.CouncilId, null, renew: false, ct) : null;
+        return WebChatTexts.CalendarLinks(mine, council, renew);
     }
 
     private ChatText ScheduleMeeting(MemberView view, ChatCommand.ScheduleMeeting m, UpdateEffects effects)

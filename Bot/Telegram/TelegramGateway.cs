@@ -7,6 +7,7 @@ using Polly;
 using Polly.Retry;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -109,6 +110,44 @@ public sealed class TelegramGateway
         }
     }
 
+    /// <summary>Replaces a message's buttons only (its text stays as sent).</summary>
+    public async Task EditMarkupAsync(long chatId, int messageId, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        try
+        {
+            await _answers.ExecuteAsync(async token =>
+            {
+                await _limiter.WaitAsync(chatId, token);
+                await _bot.EditMessageReplyMarkup(chatId, messageId, markup, cancellationToken: token);
+            }, ct);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            TelegramLog.ResponseFailed(_logger, e, chatId);
+        }
+    }
+
+    /// <summary>
+    /// Sends a file (a report) within the rate limits; retried a little like any answer. The content is produced again
+    /// for each attempt, so a retry sends the whole file.
+    /// </summary>
+    public async Task SendDocumentAsync(long chatId, Func<Stream> content, string fileName, string? captionHtml, CancellationToken ct)
+    {
+        try
+        {
+            await _answers.ExecuteAsync(async token =>
+            {
+                await _limiter.WaitAsync(chatId, token);
+                await using var stream = content();
+                await _bot.SendDocument(chatId, InputFile.FromStream(stream, fileName), captionHtml, ParseMode.Html, cancellationToken: token);
+            }, ct);
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            TelegramLog.ResponseFailed(_logger, e, chatId);
+        }
+    }
+
     public async Task AnswerCallbackAsync(string callbackId, string text, CancellationToken ct)
     {
         try
@@ -125,6 +164,8 @@ public sealed class TelegramGateway
     {
         429 => new SendOutcome.Retry("429 " + e.Message, TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1))),
         403 => new SendOutcome.Unreachable("403 " + e.Message),
+        // The chat is gone (the account was deleted, or the bot never had it): as unreachable as a block.
+        400 when e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) => new SendOutcome.Unreachable("400 " + e.Message),
         >= 500 => new SendOutcome.Retry(e.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + e.Message),
         _ => new SendOutcome.Failed(e.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + e.Message),
     };

@@ -33,4 +33,22 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4010, EventName = "Flooding", Level = LogLevel.Warning, Message = "Telegram: user {UserId} sends too fast; their update was recorded but not answered")]
     public static partial void Flooding(ILogger logger, long userId);
+
+    [LoggerMessage(EventId = 4011, EventName = "PlanPreviewed", Level = LogLevel.Information, Message = "Telegram: member {MemberId} previews plan draft {DraftId} for {Year} ({Items} items)")]
+    public static partial void PlanPreviewed(ILogger logger, long memberId, long draftId, int year, int items);
+
+    [LoggerMessage(EventId = 4012, EventName = "PlanImported", Level = LogLevel.Information, Message = "Telegram: member {MemberId} imported plan draft {DraftId} for {Year}")]
+    public static partial void PlanImported(ILogger logger, long memberId, long draftId, int year);
+
+    [LoggerMessage(EventId = 4013, EventName = "ReportSent", Level = LogLevel.Information, Message = "Telegram: the {Year} report sent to member {MemberId} ({Bytes} bytes)")]
+    public static partial void ReportSent(ILogger logger, long memberId, int year, long bytes);
+
+    [LoggerMessage(EventId = 4014, EventName = "CouncilSettingChanged", Level = LogLevel.Information, Message = "Telegram: member {MemberId} changed the council setting {Setting} of council {CouncilId}")]
+    public static partial void CouncilSettingChanged(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, long councilId);
+
+    [LoggerMessage(EventId = 4015, EventName = "CouncilSettingRefused", Level = LogLevel.Information, Message = "Telegram: member {MemberId} sent a value for {Setting} that was refused: {Reason}")]
+    public static partial void CouncilSettingRefused(ILogger logger, long memberId, Domain.Councils.CouncilSetting setting, Domain.Councils.SettingRefusal reason);
+
+    [LoggerMessage(EventId = 4016, EventName = "AddressAdded", Level = LogLevel.Information, Message = "Telegram: member {MemberId} added a member reached by email to council {CouncilId}")]
+    public static partial void AddressAdded(ILogger logger, long memberId, long councilId);
 }

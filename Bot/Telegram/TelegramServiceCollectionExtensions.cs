@@ -35,9 +35,14 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramGateway>();
         services.AddSingleton<IDeliveryChannel, TelegramChannel>();
         services.AddSingleton<TelegramSession>();
+        services.AddSingleton<AddressHandler>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackHandler>();
         services.AddSingleton<DocumentHandler>();
+        services.AddSingleton<PlanDeskHandler>();
+        services.AddSingleton<ReportHandler>();
+        services.AddSingleton<CouncilSettingsHandler>();
+        services.AddSingleton(sp => new UploadGuard(sp.GetRequiredService<TimeProvider>(), Desk.PlanDesk.UploadsPerMinute));
         services.AddSingleton<GroupHandler>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));

@@ -186,6 +186,26 @@ public static class ChatTexts
 
     public static string NoSuchParty(string party) => $"В плане нет ответственного «{party}». Посмотрите точные названия в /plan.";
 
+    public static string InvitedByEmail(string party, string address) =>
+        $"Участник «{party}» добавлен с адресом {address}: ему отправлено письмо-приветствие, напоминания пойдут по почте.";
+
+    // Addresses
+
+    public static string NotAnAddress(string text) => $"«{text}» — не похоже на адрес электронной почты. Пример: /email ivanova@school5.ru";
+
+    public static string AddressTaken(string address, string memberName) => $"Адрес {address} уже указан у участника «{memberName}» этого совета.";
+
+    public static string EmailCodeSent(string address) =>
+        $"Отправил письмо с кодом на {address}. Пришлите код сюда: /email 123456 — он действует сутки.";
+
+    public static string EmailConfirmed(string address) =>
+        $"Адрес {address} подтверждён: повестки заседаний и еженедельная сводка будут приходить и на почту. Напоминания — по-прежнему здесь.";
+
+    public static string EmailWrongCode(int attemptsLeft) =>
+        attemptsLeft > 0 ? $"Код не подошёл. Осталось попыток: {attemptsLeft}." : "Код не подошёл, попытки кончились. Начните заново: /email <адрес>.";
+
+    public const string EmailNothingPending = "Нет адреса, который ждёт подтверждения: сначала /email <адрес>, затем код из письма.";
+
     public static string MeetingScheduled(DateOnly day, TimeOnly start, string place, int daysBefore) =>
         $"📅 Заседание назначено: {DeadlineTexts.Date(day)} в {start.ToString("HH:mm", CultureInfo.InvariantCulture)}, {place}. Повестка из плана уйдёт участникам за {daysBefore} дн.; поправить её: nokobot meeting agenda.";
 
@@ -238,6 +258,11 @@ public static class ChatTexts
             ]),
         };
     }
+
+    /// <summary>The secretary's notice that a member cannot be reached somewhere any more.</summary>
+    public static ChatText MemberNotice(
+        Domain.Councils.ContactProblem problem, string memberName, string? address, string? detail, bool byTelegram, bool byEmail, string council) =>
+        ChatText.Heading(NoticeTexts.Subject(problem, memberName), NoticeTexts.Lines(problem, memberName, address, detail, byTelegram, byEmail, council));
 
     public static string Shorten(string title) => Titles.Shorten(title);
 }

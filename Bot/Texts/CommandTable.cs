@@ -61,10 +61,20 @@ public static class CommandTable
     public static CommandHelp Settings { get; } = new("settings", "", "моё время напоминаний и сводка", CommandAudience.Members,
         Detail: "например: /settings 9:00 или /settings сводка");
 
+    public static CommandHelp Web { get; } = new("web", "", "страница совета в браузере", CommandAudience.Members,
+        Detail: "одноразовая ссылка для входа; выйти на всех устройствах: /web logout");
+
+    public static CommandHelp Calendar { get; } = new("calendar", "", "мои сроки в календаре", CommandAudience.Members,
+        Detail: "ссылка для подписки; новая ссылка: /calendar new");
+
+    public static CommandHelp Email { get; } = new("email", "адрес", "получать повестки и сводку и по почте", CommandAudience.Members,
+        Detail: "адрес подтверждается кодом из письма: /email код", Example: "/email ivanova@school5.ru");
+
     /// <summary>In the menu; the /help answer does not list itself.</summary>
     public static CommandHelp Help { get; } = new("help", "", "все команды", CommandAudience.Members);
 
-    public static CommandHelp Invite { get; } = new("invite", "ответственный", "ссылка-приглашение", CommandAudience.SecretaryAndChair);
+    public static CommandHelp Invite { get; } = new("invite", "ответственный [адрес]", "ссылка-приглашение", CommandAudience.SecretaryAndChair,
+        Detail: "с адресом почты — участник по почте, без Telegram: ему уйдёт письмо-приветствие");
 
     public static CommandHelp Event { get; } = new("event", "событие дата", "отметить событие", CommandAudience.SecretaryAndChair,
         Detail: "сроки «после …» получат даты");
@@ -76,12 +86,18 @@ public static class CommandTable
 
     public static CommandHelp Meeting { get; } = new("meeting", "дата ЧЧ:ММ место", "назначить заседание", CommandAudience.SecretaryAndChair);
 
+    public static CommandHelp Report { get; } = new("report", "[год]", "отчёт за год файлом Word", CommandAudience.SecretaryAndChair,
+        Detail: "итоги, таблица всех пунктов, заседания");
+
+    public static CommandHelp Rollover { get; } = new("rollover", "[год]", "черновик плана на следующий год", CommandAudience.SecretaryAndChair,
+        Detail: "повторяющиеся пункты переносятся, невыполненные — на ваш выбор");
+
     /// <summary>The one command of a group chat (the others are for a private chat with the bot).</summary>
     public static CommandHelp LinkGroup { get; } = new("linkgroup", "", "присылать повестки заседаний в группу совета", CommandAudience.SecretaryAndChair,
         Detail: "команду отправляют в самой группе");
 
     /// <summary>In the order people read them: their own items first.</summary>
-    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Help, Invite, Event, SetDue, Members, Meeting, LinkGroup];
+    public static IReadOnlyList<CommandHelp> All { get; } = [My, Plan, Item, Done, Postpone, Protocol, Settings, Web, Calendar, Email, Help, Invite, Event, SetDue, Members, Meeting, Report, Rollover, LinkGroup];
 
     /// <summary>
     /// Telegram's command menu (setMyCommands): the members' commands. One menu serves every private chat, so the

@@ -41,4 +41,23 @@ public static class PlanCliTexts
 
     public static string UnlinkedParties(IEnumerable<string> parties) =>
         $"Ответственные без участников: {string.Join("; ", parties)} (пригласите: nokobot invite --party \"…\").";
+
+    // How the table was read (the summary itself is PlanLayoutTexts.Summary, shared with the chat)
+    public const string ColumnsHint =
+        "Если колонка определена неверно, укажите колонки сами, считая с 1: --columns action=2,deadline=3,responsible=4 (0 — такой колонки нет).";
+
+    // --columns
+    public const string ColumnsShape = "--columns: ожидается список вида action=2,deadline=3,responsible=4.";
+
+    public static string ColumnsUnknownRole(string name, IEnumerable<string> roles) =>
+        $"--columns: «{name}» — не колонка плана; можно: {string.Join(", ", roles)}.";
+
+    public static string ColumnsBadNumber(string role, string value) =>
+        $"--columns: «{role}={value}» — после «=» нужен номер колонки, считая с 1 (0 — такой колонки нет).";
+
+    public static string ColumnsRoleTwice(string role) => $"--columns: «{role}» указана дважды.";
+
+    public static string ColumnsSameColumn(int column, string first, string second) => $"--columns: колонка {column} указана и для «{first}», и для «{second}».";
+
+    public const string ColumnsNoAction = "--columns: action=0 нельзя: без колонки мероприятия план не прочитать.";
 }

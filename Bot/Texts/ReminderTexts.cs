@@ -24,7 +24,7 @@ public static class ReminderTexts
     public static IReadOnlyList<string> Details(ReminderNotice n, bool answerHint = true)
     {
         var lines = new List<string>();
-        if (n.Title.Length > Titles.MaxLength) lines.Add($"Мероприятие: {n.Title}");
+        if (Titles.IsShortened(n.Title)) lines.Add($"Мероприятие: {n.Title}");
         if (n.Parties.Count > 0) lines.Add($"Ответственные: {string.Join(", ", n.Parties)}");
         lines.Add($"Срок по плану: {(string.IsNullOrWhiteSpace(n.DeadlineText) ? "не указан" : n.DeadlineText)}");
         if (!string.IsNullOrWhiteSpace(n.Result)) lines.Add($"Ожидаемый результат: {n.Result}");

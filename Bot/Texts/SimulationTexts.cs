@@ -56,4 +56,6 @@ public static class SimulationTexts
 
     public static string Total(int messages, int entries, string transcript, string mail) =>
         $"Всего сообщений: {messages} (упоминаний пунктов: {entries}). Переписка в Telegram: {transcript}; письма: {mail}.";
+
+    public static string KeepDbExists(string path) => $"Файл {path} уже существует: укажите для --keep-db новый файл.";
 }

@@ -80,6 +80,8 @@ internal static class FootprintScenario
         start.Environment["Telegram__ApiBaseUrl"] = apiUrl;
         start.Environment["Telegram__BotUsername"] = FakeTelegramBotApi.BotUsername;
         start.Environment["Calendar__Path"] = Path.Combine(ParserScenario.RepoRoot(), "config", "calendar", "ru.txt");
+        // The council pages are served as in production, on a free port: a shared machine may have 8080 taken.
+        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         var signal = new ManualResetEventSlim();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nokobot");
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Dispatch:", StringComparison.Ordinal) == true) signal.Set(); };

@@ -10,6 +10,8 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["timing"] = TimingScenario.RunAsync,
     ["restart"] = RestartScenario.RunAsync,
     ["footprint"] = FootprintScenario.RunAsync,
+    ["web"] = WebScenario.RunAsync,
+    ["imap"] = ImapScenario.RunAsync,
 };
 foreach (var name in args.Length > 0 ? args : [.. scenarios.Keys])
 {

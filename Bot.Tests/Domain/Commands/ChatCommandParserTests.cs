@@ -25,6 +25,9 @@ public sealed class ChatCommandParserTests
         Assert.Equal(new ChatCommand.SetDue("2", new DateOnly(2020, 3, 16)), Parse("/setdue 2 16 марта"));
         Assert.Equal(new ChatCommand.ScheduleMeeting(new DateOnly(2020, 6, 26), new TimeOnly(15, 0), "Зал заседаний"), Parse("/meeting 26.06 15:00 Зал заседаний"));
         Assert.Equal(new ChatCommand.Invite("Комитет по образованию"), Parse("/invite Комитет по образованию"));
+        Assert.Equal(new ChatCommand.Invite("Комитет по образованию", "Ivanova@School5.ru"), Parse("/invite Комитет по образованию Ivanova@School5.ru"));
+        Assert.Equal(new ChatCommand.Email("ivanova@school5.ru", null), Parse("/email ivanova@school5.ru"));
+        Assert.Equal(new ChatCommand.Email(null, "042917"), Parse("/email 042917"));
         Assert.IsType<ChatCommand.My>(Parse("/my"));
         Assert.IsType<ChatCommand.Members>(Parse("/members"));
         Assert.Equal(new ChatCommand.Unknown("frobnicate"), Parse("/frobnicate 1 2"));
@@ -33,6 +36,11 @@ public sealed class ChatCommandParserTests
     }
 
     [Theory]
+    [InlineData("/email", ChatCommandParser.Usage.Email)]
+    [InlineData("/email ivanova", ChatCommandParser.Usage.Email)]
+    [InlineData("/email 12345", ChatCommandParser.Usage.Email)]
+    [InlineData("/email a@b c@d", ChatCommandParser.Usage.Email)]
+    [InlineData("/invite ivanova@school5.ru", ChatCommandParser.Usage.Invite)]
     [InlineData("/done", ChatCommandParser.Usage.Done)]
     [InlineData("/done четвёртый", ChatCommandParser.Usage.Done)]
     [InlineData("/postpone 8", ChatCommandParser.Usage.Postpone)]

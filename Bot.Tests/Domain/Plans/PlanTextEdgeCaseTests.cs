@@ -19,6 +19,22 @@ public sealed class PlanTextEdgeCaseTests
     }
 
     [Fact]
+    public void A_section_line_without_tabs_is_not_glued_to_the_numbered_action_under_it()
+    {
+        var plan = Import(
+            "Содержание работы\tСрок\tОтветственные\n"
+            + "I. Организационная работа\n"
+            + "1. Заседание совета по утверждению плана\tянварь\tОбщественный совет\n"
+            + "II. Независимая оценка качества\n"
+            + "2. Рассмотрение результатов:\n- отчёт оператора\tIV квартал\tОбщественный совет\n");
+
+        Assert.Equal(
+            [("1", "I. Организационная работа", "Заседание совета по утверждению плана"),
+             ("2", "II. Независимая оценка качества", "Рассмотрение результатов:\n- отчёт оператора")],
+            plan.Items.Select(i => (i.Number, i.Section, i.Title)));
+    }
+
+    [Fact]
     public void A_duplicate_item_number_is_refused_with_the_number()
     {
         var error = Assert.Throws<PlanFormatException>(() => Import("№\tМероприятие\tСрок\n1\tА\tмарт\n2\tБ\tапрель\n2\tВ\tмай\n"));
