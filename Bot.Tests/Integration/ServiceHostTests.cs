@@ -8,12 +8,13 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
 using NokoBot.Hosting;
+using NokoBot.Scheduling;
 using NokoBot.Storage;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Integration;
 
-/// <summary>The real <c>nokobot run</c> host: migrations, Quartz on a fake clock, the sweep, the ledger.</summary>
+/// <summary>The real <c>nokobot run</c> host: migrations, Quartz on a fake clock, a council's own trigger, the dispatch, the ledger.</summary>
 public sealed class ServiceHostTests : IDisposable
 {
     private static readonly TimeSpan Msk = TimeSpan.FromHours(3);
@@ -65,10 +66,10 @@ public sealed class ServiceHostTests : IDisposable
         using (var host = BuildHost(firstRun))
         {
             await host.StartAsync(_ct);
-            // The sweep at start has looked at the plan (and would have sent anything due) an hour before the reminder.
-            var sweep = await SweepLineAsync(firstRun);
+            // The council, new to the service, was planned at start (and would have written anything due) an hour before the reminder.
+            var planned = await PlanLineAsync(firstRun);
             Assert.Empty(_telegram.Sent);
-            Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
+            Assert.Contains("0 deliveries written", planned, StringComparison.Ordinal);
 
             _time.SetUtcNow(new DateTimeOffset(2020, 6, 29, 10, 0, 0, Msk));
             await Eventually.TrueAsync(() => !_telegram.Sent.IsEmpty, "the day-before reminder");
@@ -80,22 +81,26 @@ public sealed class ServiceHostTests : IDisposable
         using (var restarted = BuildHost(secondRun))
         {
             await restarted.StartAsync(_ct);
-            // The restarted service's catch-up sweep has run: whatever it would repeat, it has sent by now.
-            var sweep = await SweepLineAsync(secondRun);
+            // Start-up plans nothing: the council's trigger comes from the instant stored before, within the hour.
+            Assert.Contains(secondRun.Lines, l => l.Contains("Scheduled 1 councils from their stored instants (0 new, planned now; 0 due now)", StringComparison.Ordinal));
+            _time.Advance(CouncilTriggers.IdleInterval);
+            // Its trigger has fired and it was planned from its own mark: whatever it would repeat, it has written and sent by now.
+            var planned = await PlanLineAsync(secondRun);
+            await Eventually.TrueAsync(() => secondRun.Lines.Any(l => l.Contains("Dispatch: ", StringComparison.Ordinal)), "a dispatch after the restart");
             await restarted.StopAsync(_ct);
-            Assert.Contains("0 deliveries written, 0 sent", sweep, StringComparison.Ordinal);
+            Assert.Contains("0 deliveries written", planned, StringComparison.Ordinal);
         }
 
         var (notice, member) = Assert.Single(_telegram.Reminders);
         Assert.Equal((ReminderKind.Before, "4", "Иванова"), (notice.Kind, notice.ItemNumber, member.Name));
     }
 
-    /// <summary>Waits for the first sweep of a host to finish, and returns its log line.</summary>
-    private static async Task<string> SweepLineAsync(CapturingLoggerProvider logs)
+    /// <summary>Waits for a host to plan the council the first time, and returns its log line.</summary>
+    private static async Task<string> PlanLineAsync(CapturingLoggerProvider logs)
     {
         string? line = null;
-        await Eventually.TrueAsync(() => (line = logs.Lines.FirstOrDefault(l => l.Contains(" deliveries written, ", StringComparison.Ordinal))) is not null,
-            "the first sweep's log line");
+        await Eventually.TrueAsync(() => (line = logs.Lines.FirstOrDefault(l => l.Contains(" deliveries written;", StringComparison.Ordinal))) is not null,
+            "the council's plan log line");
         return line!;
     }
 }

@@ -28,12 +28,12 @@ public sealed class TelegramMeetingTests
         await meetings.CancelAsync(id, _ct);
         await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
         var cancelled = await rig.WaitForTextAsync(501, t => t.StartsWith('❌'));
-        // One more sweep asked for after everything went out: once it has passed the meetings, a repeat would have been sent.
+        // One more plan asked for after everything went out: once it has passed the meetings, a repeat would have been written.
         var asked = rig.Time.GetUtcNow();
         await rig.Service<IPlanChanges>().ChangedAsync(rig.CouncilId, _ct);
-        var state = new StateStore(rig.Db.Database, rig.Time);
-        await Eventually.TrueAsync(() => state.GetInstantAsync(StateKeys.SweptUntil, _ct).GetAwaiter().GetResult() >= asked,
-            "a sweep that started after the last request");
+        var schedules = rig.Service<CouncilScheduleStore>();
+        await Eventually.TrueAsync(() => schedules.SweptUntilAsync(rig.CouncilId, DateTimeOffset.MinValue, _ct).GetAwaiter().GetResult() >= asked,
+            "a plan of the council that started after the last request");
 
         Assert.Contains("26.06.2020 в 15:00", agenda, StringComparison.Ordinal);
         Assert.Contains("&lt;администрации&gt;", agenda, StringComparison.Ordinal);

@@ -36,14 +36,16 @@ public sealed class TelegramRolloverTests
     [Fact]
     public async Task In_December_the_secretary_is_offered_next_years_draft_keeps_an_unfinished_item_and_imports_it()
     {
-        // Just after the council's 10:00 on the first Monday of December 2020; the service last swept at 09:59.
+        // Just after the council's 10:00 on the first Monday of December 2020.
         var clock = new ShiftedClock(new DateTimeOffset(2020, 12, 7, 10, 0, 5, TimeSpan.FromHours(3)));
         await using var rig = await TelegramRig.StartAsync(TestContext.Current.CancellationToken, clock, Calendar);
         await rig.LinkAsync(Secretary, null, MemberRole.Secretary);
         await rig.LinkAsync(Member, "Комитет по образованию");
-        await new StateStore(rig.Db.Database, rig.Time).SetInstantAsync(StateKeys.SweptUntil, new DateTimeOffset(2020, 12, 7, 9, 59, 0, TimeSpan.FromHours(3)), TestContext.Current.CancellationToken);
+        // The council was last planned at 09:59 (its own mark: the service adopted it at start, at 10:00:05).
+        await rig.Service<CouncilScheduleStore>().SaveAsync(rig.CouncilId, new DateTimeOffset(2020, 12, 7, 9, 59, 0, TimeSpan.FromHours(3)),
+            rig.Time.GetUtcNow().AddHours(1), TestContext.Current.CancellationToken);
 
-        // The sweep Quartz would run at 10:00.
+        // The plan of the council Quartz would run at 10:00.
         var swept = rig.Time.GetUtcNow();
         await rig.Service<DeliverySweep>().RunAsync(TestContext.Current.CancellationToken);
         var offer = await MessageWithButtonAsync(rig, Secretary, "Подготовить план на 2021 год", TimeSpan.FromSeconds(15));

@@ -8,11 +8,11 @@ namespace NokoBot.Scheduling;
 
 /// <summary>
 /// The weekly digest of one council, fired by a cron trigger in the council's own time zone: it is written to the
-/// outbox (once per address and day) and the sweep sends it.
+/// outbox (once per address and day) and the dispatch sends it. Its sync needs no plan.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class DigestJob(
-    CouncilStore councils, CouncilSnapshotStore snapshots, CouncilMailSettings mail, Outbox outbox, IPlanChanges changes,
+    CouncilStore councils, CouncilSnapshotStore snapshots, CouncilMailSettings mail, Outbox outbox, DispatchWake dispatch,
     TimeProvider time, ILogger<DigestJob> logger) : IJob
 {
     public const string CouncilSlugKey = "council";
@@ -28,6 +28,6 @@ public sealed class DigestJob(
         var addresses = await mail.DigestRecipientsAsync(council.Id, cancellationToken);
         var written = await outbox.EnqueueDigestAsync(snapshot, day, addresses, time.GetUtcNow(), cancellationToken);
         SchedulingLog.DigestQueued(logger, council.Slug, day, written.Count);
-        if (written.Count > 0) await changes.ChangedAsync(council.Id, cancellationToken);
+        if (written.Count > 0) await dispatch.WakeAsync(context.Scheduler, time.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,36 +1,30 @@
 using NokoBot.Delivery;
+using NokoBot.Storage;
 using Quartz;
 
 namespace NokoBot.Scheduling;
 
 /// <summary>
-/// Counts requests for a sweep. A sweep that was already running when a request came in must not push its trigger
-/// past it: it compares the count from its start with the count at its end.
+/// Re-plans the council that changed, and no other: its trigger is brought forward to now, or — when the council was
+/// planned less than <see cref="Coalesce"/> ago — to that second's end, so a burst of replies in one council makes one
+/// plan a second, not one each.
 /// </summary>
-public sealed class SweepRequests
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public void Add() => Interlocked.Increment(ref _count);
-}
-
-/// <summary>
-/// Brings the sweep forward to within <see cref="Coalesce"/> after a plan change. A burst of replies makes one sweep,
-/// not one each: a sweep reads every council, and a reply needs its effect planned soon, not within the millisecond.
-/// </summary>
-public sealed class QuartzPlanChanges(ISchedulerFactory schedulers, SweepRequests requests, TimeProvider time) : IPlanChanges
+public sealed class QuartzPlanChanges(ISchedulerFactory schedulers, PlanRequests requests, CouncilScheduleStore schedules, TimeProvider time) : IPlanChanges
 {
     public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(1);
 
     public async Task ChangedAsync(long councilId, CancellationToken ct)
     {
-        requests.Add();
+        requests.Add(councilId);
         var scheduler = await schedulers.GetScheduler(ct);
-        var soon = time.GetUtcNow() + Coalesce;
-        // A sweep already set to start by then will see this change (a running one re-sweeps: it counts requests).
-        if (await scheduler.GetTrigger(DeliverySweepJob.TriggerKey, ct) is { } trigger && trigger.NextFireTimeUtc <= soon) return;
-        await DeliverySweepJob.ScheduleAtAsync(scheduler, soon, ct);
+        var now = time.GetUtcNow();
+        var at = requests.LastPlanned(councilId) is { } last && last + Coalesce > now ? last + Coalesce : now;
+        var trigger = await scheduler.GetTrigger(CouncilTriggers.TriggerKeyOf(councilId), ct);
+        // A plan already set to start by then will see this change (a running one re-plans: it counts requests).
+        if (trigger is { NextFireTimeUtc: { } next } && next <= at) return;
+        // A council the service has not adopted yet is left to the check for new councils: it plans it at once and
+        // sets its digest cron too.
+        if (trigger is null && !await schedules.IsScheduledAsync(councilId, ct)) return;
+        await CouncilTriggers.ScheduleAtAsync(scheduler, councilId, at, ct);
     }
 }

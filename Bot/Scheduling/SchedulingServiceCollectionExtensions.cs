@@ -8,18 +8,21 @@ namespace NokoBot.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Quartz for <c>nokobot run</c>: the sweep's one trigger, each council's digest cron, the hourly health line; plan
-    /// changes bring the sweep forward. Register after storage and delivery.
+    /// Quartz for <c>nokobot run</c>: a trigger per council (its own planning), the dispatch's one trigger, each
+    /// council's digest cron, the check for new councils, the hourly health line; a plan change re-plans its council.
+    /// Register after storage and delivery.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
-        services.AddSingleton<SweepRequests>();
+        services.AddSingleton<PlanRequests>();
+        services.AddSingleton<DispatchWake>();
         services.AddSingleton<DigestSchedule>();
         services.Replace(ServiceDescriptor.Singleton<IPlanChanges, QuartzPlanChanges>());
 
         services.AddQuartz(q =>
         {
-            q.AddJob<DeliverySweepJob>(j => j.WithIdentity(DeliverySweepJob.Key).StoreDurably());
+            q.AddJob<DispatchJob>(j => j.WithIdentity(DispatchJob.Key).StoreDurably());
+            q.AddJob<CouncilWatchJob>(j => j.WithIdentity(CouncilWatchJob.Key).StoreDurably());
             q.AddJob<HealthJob>(j => j.WithIdentity(HealthJob.Key).StoreDurably());
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
         });

@@ -14,6 +14,11 @@ public sealed class CouncilSnapshotStore(
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
 
+    private long _loads;
+
+    /// <summary>Snapshots read since the process started: the health line reports it (a reply should cost one, start-up none).</summary>
+    public long Loads => Interlocked.Read(ref _loads);
+
     /// <summary>Every council's snapshot, one at a time: a pass over ten thousand councils holds one plan, not all of them.</summary>
     public async IAsyncEnumerable<CouncilSnapshot> LoadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -27,6 +32,7 @@ public sealed class CouncilSnapshotStore(
     public async Task<CouncilSnapshot> LoadAsync(Council council, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(council);
+        Interlocked.Increment(ref _loads);
         var plan = await plans.FindAsync(council.Id, null, ct);
         var settings = await SettingsAsync(council.Id, ct);
         var group = await state.GetAsync(StateKeys.TelegramGroup(council.Id), ct);

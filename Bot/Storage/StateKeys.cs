@@ -8,7 +8,11 @@ public static class StateKeys
     /// <summary>The Telegram update offset: the next update to handle.</summary>
     public const string TelegramOffset = "telegram.offset";
 
-    /// <summary>The instant up to which the sweep has written due deliveries to the ledger.</summary>
+    /// <summary>
+    /// The instant a council not yet scheduled (no <c>council_schedule</c> row) starts planning from: the service's last
+    /// look for new councils, or — before per-council marks existed — the instant up to which the single sweep had
+    /// written due deliveries to the ledger.
+    /// </summary>
     public const string SweptUntil = "scheduler.swept_until";
 
     /// <summary>The council's Telegram group (<c>/linkgroup</c>): meeting agendas go there too.</summary>

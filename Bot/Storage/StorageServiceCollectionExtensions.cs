@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<ProtocolFiles>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<CouncilScheduleStore>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<InboundLetters>();
         services.AddSingleton<EmailConfirmations>();

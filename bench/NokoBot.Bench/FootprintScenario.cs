@@ -7,7 +7,7 @@ using NokoBot.Tests.Fakes;
 namespace NokoBot.Bench;
 
 /// <summary>
-/// The published <c>nokobot run</c> as its own process with the two seed councils: cold start until its first sweep
+/// The published <c>nokobot run</c> as its own process with the two seed councils: cold start until its first dispatch
 /// is logged (the service is then serving), and its resident memory after sitting idle.
 /// </summary>
 internal static class FootprintScenario
@@ -31,7 +31,7 @@ internal static class FootprintScenario
             {
                 using var service = Start(dll, db, folder.FullName, api.BaseUrl, out var ready);
                 var watch = Stopwatch.StartNew();
-                if (!ready.Wait(TimeSpan.FromSeconds(30))) throw new TimeoutException("nokobot run logged no sweep in 30 s");
+                if (!ready.Wait(TimeSpan.FromSeconds(30))) throw new TimeoutException("nokobot run logged no dispatch in 30 s");
                 starts.Add(watch.Elapsed.TotalSeconds);
                 if (run == Starts - 1)
                 {
@@ -42,7 +42,7 @@ internal static class FootprintScenario
                 await service.WaitForExitAsync();
             }
             starts.Sort();
-            Report.Line("footprint.cold_start_median", starts[Starts / 2], "s (process start → first sweep logged)", goal: 1.5);
+            Report.Line("footprint.cold_start_median", starts[Starts / 2], "s (process start → councils scheduled and the first dispatch logged)", goal: 1.5);
             Report.Line("footprint.cold_start_max", starts[^1], "s");
             Report.Line("footprint.idle_rss", idleRss, $"MiB after {Idle.TotalSeconds:0} s idle, two seed councils", goal: 80);
         }
@@ -84,7 +84,7 @@ internal static class FootprintScenario
         start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         var signal = new ManualResetEventSlim();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nokobot");
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Sweep:", StringComparison.Ordinal) == true) signal.Set(); };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Dispatch:", StringComparison.Ordinal) == true) signal.Set(); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

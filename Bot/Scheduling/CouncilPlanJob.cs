@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using NokoBot.Delivery;
+using Quartz;
+
+namespace NokoBot.Scheduling;
+
+/// <summary>
+/// Plans one council when its trigger fires: only its snapshot is read, its due deliveries go to the ledger (the
+/// dispatch is woken to send them, and kept no later than the earliest pending delivery), and its trigger moves to
+/// the next instant it needs planning. One job per council, so a council is never planned twice at once while
+/// different councils are planned side by side.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class CouncilPlanJob(DeliverySweep sweep, PlanRequests requests, DispatchWake dispatch, TimeProvider time, ILogger<CouncilPlanJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var ct = cancellationToken;
+        var councilId = context.MergedJobDataMap.GetLong(CouncilTriggers.CouncilIdKey);
+        var requestsAtStart = requests.Count(councilId);
+        requests.Planning(councilId, time.GetUtcNow());
+        DateTimeOffset next;
+        try
+        {
+            var result = await sweep.PlanCouncilAsync(councilId, (due, now) => CouncilTriggers.NextAt(councilId, due, now), ct);
+            if (!result.Found)
+            {
+                // The council was removed: its job goes with it.
+                await context.Scheduler.DeleteJob(context.JobDetail.Key, ct);
+                return;
+            }
+            SchedulingLog.CouncilPlanned(logger, councilId, result.Enqueued, result.Next);
+            // What it wrote is due now; anything else pending keeps the dispatch no later than its own instant.
+            if (result.NextPending is { } pending) await dispatch.WakeAsync(context.Scheduler, pending > result.SweptUntil ? pending : result.SweptUntil, ct);
+            next = result.NextAt;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            SchedulingLog.CouncilPlanFailed(logger, e, councilId, next);
+        }
+        // A change asked for while this plan ran gets its plan soon; a request landing while the trigger is being moved
+        // is caught by the second look (a request counts before it moves the trigger).
+        var seen = requests.Count(councilId);
+        var soon = time.GetUtcNow() + QuartzPlanChanges.Coalesce;
+        await CouncilTriggers.ScheduleAtAsync(context.Scheduler, councilId, seen != requestsAtStart && soon < next ? soon : next, ct);
+        if (requests.Count(councilId) != seen && soon < next) await CouncilTriggers.ScheduleAtAsync(context.Scheduler, councilId, soon, ct);
+    }
+}

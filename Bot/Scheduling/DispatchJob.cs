@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using NokoBot.Delivery;
+using Quartz;
+
+namespace NokoBot.Scheduling;
+
+/// <summary>
+/// Sends what is pending in the ledger and moves its own trigger to the earliest pending delivery (a retry's back-off,
+/// or at once when a batch left rows behind). The only sender in the service: one message is in flight at a time.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DispatchJob(DeliverySweep sweep, DispatchWake wakes, TimeProvider time, ILogger<DispatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("dispatch", "nokobot");
+
+    /// <summary>With nothing pending, look again this often anyway (a row written by another process, e.g. the CLI).</summary>
+    public static readonly TimeSpan IdleInterval = TimeSpan.FromHours(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var ct = cancellationToken;
+        var wakesAtStart = wakes.Count;
+        DateTimeOffset next;
+        try
+        {
+            var result = await sweep.DispatchAsync(ct);
+            SchedulingLog.Dispatched(logger, result.Sent, result.Next);
+            var now = time.GetUtcNow();
+            var idle = now + IdleInterval;
+            // Due now: the rest of a full batch, or a switch to email just written (a failure is retried later, never now).
+            next = result.Next is { } due && due < idle ? (due > now ? due : now) : idle;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            SchedulingLog.DispatchFailed(logger, e, next);
+        }
+        var seen = wakes.Count;
+        var soon = time.GetUtcNow();
+        await DispatchWake.ScheduleAtAsync(context.Scheduler, seen != wakesAtStart && soon < next ? soon : next, ct);
+        if (wakes.Count != seen && soon < next) await DispatchWake.ScheduleAtAsync(context.Scheduler, soon, ct);
+    }
+}
