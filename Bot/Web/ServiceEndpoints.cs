@@ -21,8 +21,9 @@ public static class ServiceEndpoints
     }
 
     /// <summary>
-    /// <c>{"status":"ok","sweptUntil":"…Z","pendingDeliveries":N}</c>: the database answers, when the sweep last ran
-    /// (the instant it has written the ledger up to) and the ledger's backlog; 503 when the database does not answer.
+    /// <c>{"status":"ok","sweptUntil":"…Z","pendingDeliveries":N}</c>: the database answers, when the scheduler last
+    /// looked for councils to take on (each minute while it runs: a stale value means a stalled scheduler) and the
+    /// ledger's backlog; 503 when the database does not answer.
     /// </summary>
     private static async Task<IResult> HealthAsync(StateStore state, DeliveryLedger ledger, CancellationToken ct)
     {
