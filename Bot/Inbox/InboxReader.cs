@@ -5,7 +5,6 @@ using MailKit.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using NokoBot.Email;
 
 namespace NokoBot.Inbox;
@@ -134,7 +133,8 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
 
     /// <summary>
     /// Handles every letter in the folder a batch at a time — a letter recorded before, by its UID or its Message-Id,
-    /// is not downloaded again — records each batch in one transaction, then flags and moves it away.
+    /// is not downloaded again; the rest are downloaded in one FETCH — records each batch in one transaction, then
+    /// flags and moves it away.
     /// </summary>
     /// <returns>How many letters there were.</returns>
     private async Task<int> DrainAsync(IMailFolder inbox, IMailFolder done, CancellationToken ct)
@@ -142,22 +142,24 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
         // A server without MOVE and UIDPLUS leaves moved letters flagged \Deleted until an expunge: they are not ours to read again.
         var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
         var validity = inbox.UidValidity;
+        var own = OwnAddresses;
         foreach (var uidBatch in uids.Chunk(BatchSize))
         {
             var summaries = await inbox.FetchAsync(uidBatch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct);
             var handled = await letters.HandledAsync(Mailbox, validity, [.. uidBatch.Select(u => u.Id)],
                 [.. summaries.Select(MessageIdOf).OfType<string>()], ct);
-            var batch = new LetterBatch();
+            var fresh = new List<IMessageSummary>(summaries.Count);
             foreach (var summary in summaries)
             {
                 var messageId = MessageIdOf(summary) ?? "";
                 if (handled.Uids.Contains(summary.UniqueId.Id) || handled.MessageIds.Contains(messageId))
-                {
                     InboxLog.Duplicate(logger, summary.UniqueId.Id, messageId);
-                    continue;
-                }
-                await DecideAsync(inbox, new LetterPlace(Mailbox, validity, summary.UniqueId.Id), summary, batch, ct);
+                else fresh.Add(summary);
             }
+            var downloaded = await LetterDownload.ReadAsync(inbox, [.. fresh.Where(s => !IsTooLarge(s)).Select(s => s.UniqueId)], own, ct);
+            var batch = new LetterBatch();
+            foreach (var summary in fresh)
+                await DecideAsync(new LetterPlace(Mailbox, validity, summary.UniqueId.Id), summary, downloaded, batch, ct);
             if (batch.Count > 0) await handler.CommitAsync(batch, ct);
             await inbox.AddFlagsAsync(uidBatch, MessageFlags.Seen, true, ct);
             await inbox.MoveToAsync(uidBatch, done, ct);
@@ -169,23 +171,22 @@ public sealed class InboxReader(IOptions<ImapOptions> options, IOptions<SmtpOpti
     private static string? MessageIdOf(IMessageSummary summary) =>
         summary.Envelope?.MessageId is { Length: > 0 } id ? id.Trim().Trim('<', '>') : null;
 
-    private async Task DecideAsync(IMailFolder inbox, LetterPlace place, IMessageSummary summary, LetterBatch batch, CancellationToken ct)
+    private static bool IsTooLarge(IMessageSummary summary) => summary.Size is { } size && size > LetterHandler.MaxLetterBytes;
+
+    private async Task DecideAsync(LetterPlace place, IMessageSummary summary, Dictionary<uint, DownloadedLetter> downloaded, LetterBatch batch, CancellationToken ct)
     {
         var messageId = MessageIdOf(summary);
         var sender = summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address?.ToLowerInvariant();
-        if (summary.Size is { } size && size > LetterHandler.MaxLetterBytes)
+        if (IsTooLarge(summary))
         {
-            handler.TooLarge(place, messageId, sender, size, batch);
+            handler.TooLarge(place, messageId, sender, summary.Size!.Value, batch);
             return;
         }
-        InboxLetter letter;
-        try
+        // Not sent (expunged by another client meanwhile?): the batch is not moved unrecorded but read again after the back-off.
+        if (!downloaded.TryGetValue(place.Uid, out var read)) throw new MessageNotFoundException($"The server did not send letter uid {place.Uid}.");
+        if (read.Letter is not { } letter)
         {
-            letter = LetterReader.Read(await inbox.GetMessageAsync(summary.UniqueId, ct), OwnAddresses);
-        }
-        catch (FormatException e) // MimeKit's ParseException is one
-        {
-            handler.Unreadable(place, messageId, sender, e.Message, batch);
+            handler.Unreadable(place, messageId, sender, read.Problem ?? "", batch);
             return;
         }
         try
