@@ -24,6 +24,15 @@ public sealed class LetterBatch
     /// <summary>After the commit: the next letters start a new transaction, on the snapshots as they are.</summary>
     internal void Committed() => _pending.Clear();
 
+    /// <summary>The members with these addresses (the batch's senders), looked up together in one query.</summary>
+    public async Task KnowSendersAsync(MemberDirectory directory, IEnumerable<string> addresses, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var unknown = addresses.Where(a => !_senders.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0) return;
+        foreach (var (address, found) in await directory.FindByEmailsAsync(unknown, ct)) _senders[address] = found;
+    }
+
     /// <summary>The members with this address, looked up once per batch.</summary>
     public async Task<IReadOnlyList<AddressedMember>> MembersAsync(MemberDirectory directory, string address, CancellationToken ct)
     {

@@ -39,6 +39,14 @@ public sealed class LetterHandler(
         batch.Add(new PendingLetter(place, letter.MessageId, letter.Sender, verdict));
     }
 
+    /// <summary>Looks up the senders of a batch's letters at once, before they are decided one by one.</summary>
+    public Task PrepareAsync(IEnumerable<InboxLetter> letters, LetterBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.KnowSendersAsync(members, letters.Select(l => l.Sender).OfType<string>(), ct);
+    }
+
     /// <summary>A letter too large to download: recorded from its envelope, never answered.</summary>
     public void TooLarge(LetterPlace place, string? messageId, string? sender, long size, LetterBatch batch)
     {

@@ -95,6 +95,21 @@ public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
         return [.. rows.Select(r => new AddressedMember(r.Id, r.CouncilId, r.Name, EmailStates.Parse(r.State)))];
     }
 
+    /// <summary>The members with each of these addresses, in one query (a batch of letters' senders); an address nobody has maps to none.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<AddressedMember>>> FindByEmailsAsync(IReadOnlyCollection<string> addresses, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        var keys = addresses.Select(EmailAddresses.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0) return new Dictionary<string, IReadOnlyList<AddressedMember>>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Email, long Id, long CouncilId, string Name, string? State)>(new CommandDefinition(
+            "SELECT email, id, council_id, name, email_state FROM members WHERE email IN @keys AND removed_at IS NULL ORDER BY id",
+            new { keys }, cancellationToken: ct));
+        var found = rows.ToLookup(r => r.Email, StringComparer.Ordinal);
+        return addresses.Distinct(StringComparer.Ordinal).ToDictionary(a => a, a => (IReadOnlyList<AddressedMember>)
+            [.. found[EmailAddresses.Key(a)].Select(r => new AddressedMember(r.Id, r.CouncilId, r.Name, EmailStates.Parse(r.State)))], StringComparer.Ordinal);
+    }
+
     /// <summary>Who in the council has this address, if anyone.</summary>
     public async Task<long?> FindByEmailAsync(long councilId, string address, CancellationToken ct) =>
         (await FindByEmailAsync(address, ct)).FirstOrDefault(m => m.CouncilId == councilId)?.MemberId;
