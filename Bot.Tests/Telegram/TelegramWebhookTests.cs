@@ -116,6 +116,45 @@ public sealed class TelegramWebhookTests
     }
 
     [Fact]
+    public async Task A_handler_whose_writes_fail_is_answered_200_once_and_not_applied_later()
+    {
+        await using var rig = await StartAsync(_ct);
+        await LinkAsync(rig, 501, "Комитет по образованию", _ct);
+        await rig.ExecuteAsync("CREATE TRIGGER poison BEFORE INSERT ON replies BEGIN SELECT RAISE(ABORT, 'poison'); END");
+        var id = rig.Api.PushText(501, "/done 5");
+
+        var status = await rig.Api.DeliverAsync(id, _ct);
+        await rig.ExecuteAsync("DROP TRIGGER poison");
+        var again = await rig.Api.DeliverAsync(id, _ct);
+
+        // Telegram must not resend a poison update forever: taken (its id recorded), skipped, and a resend is a repeat.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(0, await rig.CountAsync("SELECT count(*) FROM replies"));
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM telegram_updates WHERE update_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task When_not_even_the_update_id_can_be_written_the_answer_is_500_and_the_resend_is_applied()
+    {
+        await using var rig = await StartAsync(_ct);
+        await LinkAsync(rig, 501, "Комитет по образованию", _ct);
+        await rig.ExecuteAsync("CREATE TRIGGER down BEFORE INSERT ON telegram_updates BEGIN SELECT RAISE(ABORT, 'down'); END");
+        var id = rig.Api.PushText(501, "/done 5");
+
+        var status = await rig.Api.DeliverAsync(id, _ct);
+        var nothing = await rig.CountAsync("SELECT count(*) FROM replies");
+        await rig.ExecuteAsync("DROP TRIGGER down");
+        var resent = await rig.Api.DeliverAsync(id, _ct);
+        await rig.WaitForTextAsync(501, t => t.StartsWith('✅'));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal(0, nothing);
+        Assert.Equal(HttpStatusCode.OK, resent);
+        Assert.Equal(1, await rig.CountAsync("SELECT count(*) FROM replies"));
+    }
+
+    [Fact]
     public async Task Polling_mode_deletes_a_webhook_left_from_webhook_mode_and_polls()
     {
         await using var rig = await TelegramRig.StartAsync(_ct);

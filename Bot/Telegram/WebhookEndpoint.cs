@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Web;
@@ -25,7 +26,8 @@ namespace NokoBot.Telegram;
 /// when not even the update_id could be written (the database is down): nothing was committed, so the resend is
 /// wanted and safe.
 /// </remarks>
-public sealed class WebhookEndpoint(UpdateProcessor processor, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger) : IWebEndpoints, IDisposable
+public sealed class WebhookEndpoint(
+    UpdateProcessor processor, IOptions<TelegramOptions> options, IHostApplicationLifetime lifetime, ILogger<WebhookEndpoint> logger) : IWebEndpoints, IDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -63,12 +65,15 @@ public sealed class WebhookEndpoint(UpdateProcessor processor, IOptions<Telegram
         }
 
         await _oneAtATime.WaitAsync(ct);
+        // Once read, the update is seen through to its answers even if Telegram hangs up meanwhile (its resend is then
+        // a repeat); only the service stopping cuts it short.
+        var stopping = lifetime.ApplicationStopping;
         try
         {
-            if (!await processor.ProcessOnceAsync(update, ct)) TelegramLog.WebhookRepeat(logger, update.Id);
+            if (!await processor.ProcessOnceAsync(update, stopping)) TelegramLog.WebhookRepeat(logger, update.Id);
             return Results.Ok();
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
             TelegramLog.WebhookNotRecorded(logger, e, update.Id);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
