@@ -121,7 +121,79 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         return api;
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _webhookClient.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    // ---- the webhook ----------------------------------------------------------------------------------------
+
+    private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private Webhook? _webhook;
+
+    /// <summary>What setWebhook registered (null: none, or deleted).</summary>
+    public sealed record Webhook(string Url, string? SecretToken, IReadOnlyList<string> AllowedUpdates, bool DropPendingUpdates);
+
+    public Webhook? RegisteredWebhook
+    {
+        get { lock (_lock) return _webhook; }
+    }
+
+    /// <summary>
+    /// Delivers a pushed update (<see cref="PushText"/> and the like return its id) as Telegram does while a webhook is
+    /// set: a POST of the Update's JSON to the registered URL with the registered secret in
+    /// <c>X-Telegram-Bot-Api-Secret-Token</c>. The test decides when, and how often (Telegram resends until a 2xx).
+    /// </summary>
+    /// <param name="secretToken">A secret of the test's own instead of the registered one.</param>
+    /// <param name="omitSecret">Send no secret header at all.</param>
+    /// <returns>The status the bot answered with.</returns>
+    public async Task<System.Net.HttpStatusCode> DeliverAsync(int updateId, CancellationToken ct, string? secretToken = null, bool omitSecret = false)
+    {
+        Webhook webhook;
+        string json;
+        lock (_lock)
+        {
+            webhook = _webhook ?? throw new InvalidOperationException("No webhook is set: setWebhook was not called.");
+            json = _updates.Single(u => u["update_id"]!.GetValue<int>() == updateId).ToJsonString();
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (!omitSecret && (secretToken ?? webhook.SecretToken) is { } secret) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        using var response = await _webhookClient.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
+    private JsonValue SetWebhook(JsonObject body)
+    {
+        var url = body["url"]?.GetValue<string>() ?? "";
+        lock (_lock)
+            _webhook = url.Length == 0 ? null : new Webhook(url, body["secret_token"]?.GetValue<string>(),
+                [.. (body["allowed_updates"] as JsonArray ?? []).Select(u => u!.GetValue<string>())], body["drop_pending_updates"]?.GetValue<bool>() ?? false);
+        return JsonValue.Create(true);
+    }
+
+    private JsonValue DeleteWebhook()
+    {
+        lock (_lock) _webhook = null;
+        return JsonValue.Create(true);
+    }
+
+    /// <summary>Sets a webhook as an earlier run in webhook mode would have left it.</summary>
+    public void PresetWebhook(string url, string? secretToken)
+    {
+        lock (_lock) _webhook = new Webhook(url, secretToken, [], false);
+    }
+
+    private JsonObject WebhookInfo()
+    {
+        lock (_lock) return new JsonObject
+        {
+            ["url"] = _webhook?.Url ?? "", ["has_custom_certificate"] = false, ["pending_update_count"] = _webhook is null ? 0 : _updates.Count,
+        };
+    }
 
     // ---- what users do --------------------------------------------------------------------------------------
 
@@ -282,6 +354,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             Interlocked.Increment(ref _limitViolations);
             return Error(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
         }
+        if (method == "getUpdates" && RegisteredWebhook is not null)
+            return Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         if (method != "getUpdates") Calls.Enqueue(new ApiCall(method, body, at));
         var result = method switch
         {
@@ -290,7 +364,10 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             "sendMessage" => Ok(SentMessage(body)),
             "editMessageText" or "editMessageReplyMarkup" => Ok(SentMessage(body, body["message_id"]?.GetValue<int>())),
             "sendDocument" => Ok(SentMessage(body)),
-            "answerCallbackQuery" or "setMyCommands" or "deleteWebhook" => Ok(JsonValue.Create(true)),
+            "answerCallbackQuery" or "setMyCommands" => Ok(JsonValue.Create(true)),
+            "setWebhook" => Ok(SetWebhook(body)),
+            "deleteWebhook" => Ok(DeleteWebhook()),
+            "getWebhookInfo" => Ok(WebhookInfo()),
             "getFile" => Ok(new JsonObject
             {
                 ["file_id"] = body["file_id"]?.GetValue<string>(),

@@ -128,6 +128,13 @@ public sealed class TelegramRig : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>(sql, args);
     }
 
+    /// <summary>A statement of the test's own on the service's database (a trigger that fails writes, say).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Db.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(sql);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopHostAsync(CancellationToken.None);

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton(_ => CalendarFile.Load(configuration["Calendar:Path"]));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<TelegramUpdateLog>();
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<CouncilMailSettings>();
         services.AddSingleton<PlanStore>();

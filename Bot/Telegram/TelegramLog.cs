@@ -54,4 +54,25 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4017, EventName = "CouncilPublicPageSwitched", Level = LogLevel.Information, Message = "Telegram: member {MemberId} switched the public status page {On} for council {CouncilId}")]
     public static partial void CouncilPublicPageSwitched(ILogger logger, long memberId, bool on, long councilId);
+
+    [LoggerMessage(EventId = 4018, EventName = "WebhookDeleted", Level = LogLevel.Information, Message = "Telegram: a webhook was set; deleted it to poll for updates (pending updates kept)")]
+    public static partial void WebhookDeleted(ILogger logger);
+
+    [LoggerMessage(EventId = 4019, EventName = "WebhookSet", Level = LogLevel.Information, Message = "Telegram: webhook set; updates arrive at {Path}")]
+    public static partial void WebhookSet(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4020, EventName = "WebhookNotSet", Level = LogLevel.Warning, Message = "Telegram: setWebhook failed; retrying in {Delay}")]
+    public static partial void WebhookNotSet(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4021, EventName = "WebhookRejected", Level = LogLevel.Warning, Message = "Telegram: a webhook request from {Remote} was refused ({Status}): the secret token header was missing or wrong")]
+    public static partial void WebhookRejected(ILogger logger, string remote, int status);
+
+    [LoggerMessage(EventId = 4022, EventName = "WebhookRepeat", Level = LogLevel.Debug, Message = "Telegram: webhook update {UpdateId} was taken before; answered without handling it again")]
+    public static partial void WebhookRepeat(ILogger logger, int updateId);
+
+    [LoggerMessage(EventId = 4023, EventName = "WebhookNotRecorded", Level = LogLevel.Error, Message = "Telegram: webhook update {UpdateId} could not be recorded; answered 500 so Telegram delivers it again")]
+    public static partial void WebhookNotRecorded(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(EventId = 4024, EventName = "WebhookBadBody", Level = LogLevel.Warning, Message = "Telegram: a webhook request with the right secret carried no readable update")]
+    public static partial void WebhookBadBody(ILogger logger, Exception? exception);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
+using NokoBot.Web;
 using Telegram.Bot;
 
 namespace NokoBot.Telegram;
@@ -11,6 +12,10 @@ public static class TelegramServiceCollectionExtensions
     /// <summary><c>Telegram:Enabled</c> (default true).</summary>
     public static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetValue($"{TelegramOptions.Section}:{nameof(TelegramOptions.Enabled)}", true);
+
+    /// <summary><c>Telegram:Mode</c> is Webhook (anything else polls, or is refused at start by the validator).</summary>
+    public static bool IsWebhook(IConfiguration configuration) =>
+        string.Equals(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.Mode)}"]?.Trim(), TelegramOptions.WebhookMode, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The Telegram channel: the client, the update receiver and the delivery channel. Register after storage, delivery and replies.</summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
@@ -47,7 +52,14 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton(sp => new FloodGuard(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<UpdateProcessor>();
-        services.AddHostedService<UpdateReceiver>();
+        if (IsWebhook(configuration))
+        {
+            services.AddSingleton<WebhookEndpoint>();
+            services.AddSingleton<IWebEndpoints>(sp => sp.GetRequiredService<WebhookEndpoint>());
+            services.AddHostedService<WebhookRegistration>();
+        }
+        else
+            services.AddHostedService<UpdateReceiver>();
         return services;
     }
 }

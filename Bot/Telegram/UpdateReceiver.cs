@@ -16,21 +16,25 @@ public sealed class UpdateReceiver(
     ITelegramBotClient bot, UpdateProcessor processor, IOptions<TelegramOptions> options, TimeProvider time, ILogger<UpdateReceiver> logger)
     : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    /// <summary>The updates NokoBot handles, asked for by getUpdates and by setWebhook alike.</summary>
+    internal static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     private static readonly BotCommand[] Commands = [.. CommandTable.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description })];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RegisterCommandsAsync(stoppingToken);
+        await RegisterCommandsAsync(bot, logger, stoppingToken);
         var offset = await processor.LoadOffsetAsync(stoppingToken);
         TelegramLog.ReceiverStarted(logger, offset);
         var failures = 0;
+        var noWebhook = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             Update[] updates;
             try
             {
+                // getUpdates is refused while a webhook is set (say, the service ran in Webhook mode before).
+                noWebhook = noWebhook || await RemoveWebhookAsync(stoppingToken);
                 updates = await bot.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 failures = 0;
             }
@@ -54,7 +58,18 @@ public sealed class UpdateReceiver(
         }
     }
 
-    private async Task RegisterCommandsAsync(CancellationToken ct)
+    /// <summary>Deletes the webhook only when getWebhookInfo says one is set, keeping the updates Telegram holds.</summary>
+    private async Task<bool> RemoveWebhookAsync(CancellationToken ct)
+    {
+        var info = await bot.GetWebhookInfo(ct);
+        if (string.IsNullOrEmpty(info.Url)) return true;
+        await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct);
+        TelegramLog.WebhookDeleted(logger);
+        return true;
+    }
+
+    /// <summary>The command menu, in either mode; a failure only leaves the menu as it was.</summary>
+    internal static async Task RegisterCommandsAsync(ITelegramBotClient bot, ILogger logger, CancellationToken ct)
     {
         try
         {

@@ -8,9 +8,10 @@ namespace NokoBot.Web;
 
 /// <summary>
 /// The request pipeline, set up from the container (the host's builder knows nothing of the pages): security
-/// headers on everything, Russian error pages with no stack trace, routing, the sign-in rate limit, the endpoints.
+/// headers on everything, Russian error pages with no stack trace, routing, the sign-in rate limit, the endpoints
+/// (the pages' own and those other folders register as <see cref="IWebEndpoints"/>).
 /// </summary>
-internal sealed class WebPipeline(IOptions<WebOptions> options, ILogger<WebPipeline> logger) : IStartupFilter
+internal sealed class WebPipeline(IOptions<WebOptions> options, IEnumerable<IWebEndpoints> others, ILogger<WebPipeline> logger) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -29,6 +30,7 @@ internal sealed class WebPipeline(IOptions<WebOptions> options, ILogger<WebPipel
             CalendarEndpoints.Map(endpoints);
             PublicEndpoints.Map(endpoints);
             PlanUploadEndpoints.Map(endpoints);
+            foreach (var other in others) other.Map(endpoints);
         });
         next(app);
     };
