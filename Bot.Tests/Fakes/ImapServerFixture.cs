@@ -195,24 +195,7 @@ public sealed class ImapServerFixture : IAsyncDisposable
         var start = new ProcessStartInfo(Dovecot) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-F", "-c", ConfigPath }) start.ArgumentList.Add(arg);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + Dovecot);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException(
-                    $"dovecot exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync(ct)}\n{Log}");
-            using var probe = new TcpClient();
-            try
-            {
-                await probe.ConnectAsync(IPAddress.Loopback, Port, ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, ct);
-            }
-        }
-        throw new TimeoutException($"dovecot did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s.\n{Log}");
+        await LoopbackListener.WaitAsync(_process, "dovecot", Port, StartTimeout, () => Log, ct);
     }
 
     private async Task WriteConfigurationAsync(CancellationToken ct)

@@ -67,27 +67,7 @@ public sealed class SmtpServerFixture : IAsyncDisposable
         return server;
     }
 
-    private async Task WaitUntilListeningAsync(CancellationToken ct)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException(
-                    $"aiosmtpd exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync(ct)}");
-            using var probe = new TcpClient();
-            try
-            {
-                await probe.ConnectAsync(IPAddress.Loopback, Port, ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, ct);
-            }
-        }
-        throw new TimeoutException($"aiosmtpd did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s.");
-    }
+    private Task WaitUntilListeningAsync(CancellationToken ct) => LoopbackListener.WaitAsync(_process, "aiosmtpd", Port, StartTimeout, () => "", ct);
 
     /// <summary>The service's settings for sending through this server (plain SMTP, no authentication).</summary>
     public Dictionary<string, string?> ServiceSettings(string from = "noko@example.org") => new()

@@ -39,24 +39,7 @@ public sealed class ServiceHostTests : IDisposable
         await new StateStore(_db.Database, _time).SetInstantAsync(StateKeys.SweptUntil, _time.GetUtcNow(), _ct);
     }
 
-    private IHost BuildHost(CapturingLoggerProvider logs)
-    {
-        var calendar = Path.Combine(_db.Folder, "calendar.txt");
-        File.WriteAllText(calendar, "# weekends only\n");
-        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
-        {
-            ["Storage:Path"] = _db.Path,
-            ["Calendar:Path"] = calendar,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:NokoBot.Scheduling"] = "Information",
-            ["Telegram:Enabled"] = "false",
-        });
-        builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
-        builder.Services.RemoveAll<IDeliveryChannel>();
-        builder.Services.AddSingleton<IDeliveryChannel>(_telegram);
-        return builder.Build();
-    }
+    private IHost BuildHost(CapturingLoggerProvider logs) => RecordingHost.Build(_db, _time, _telegram, logs);
 
     [Fact]
     public async Task The_service_sends_the_reminder_when_its_time_comes_and_not_again_after_a_restart()
