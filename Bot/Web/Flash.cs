@@ -15,7 +15,7 @@ public static class Flash
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(notice);
         var text = notice.Text.Length > 600 ? notice.Text[..600] : notice.Text;
-        context.Response.Cookies.Append(Cookie, (notice.Refused ? "r" : "a") + Uri.EscapeDataString(text), Options(context, TimeSpan.FromMinutes(1)));
+        context.Response.Cookies.Append(Cookie, (notice.Refused ? "r" : "a") + Uri.EscapeDataString(text), WebCookies.Strict(context, TimeSpan.FromMinutes(1)));
     }
 
     /// <returns>The notice left by the last form, once; null when there is none.</returns>
@@ -23,17 +23,7 @@ public static class Flash
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.Cookies[Cookie] is not { Length: > 1 } value) return null;
-        context.Response.Cookies.Delete(Cookie, Options(context, null));
+        context.Response.Cookies.Delete(Cookie, WebCookies.Strict(context));
         return new PageNotice(Uri.UnescapeDataString(value[1..]), value[0] == 'r');
     }
-
-    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
-    {
-        HttpOnly = true,
-        Secure = context.Request.IsHttps,
-        SameSite = SameSiteMode.Strict,
-        Path = "/",
-        MaxAge = maxAge,
-        IsEssential = true,
-    };
 }

@@ -31,27 +31,16 @@ public sealed class WebVisitors(WebSessionStore sessions, CouncilStore councils,
         return sessions.FindSessionAsync(context.Request.Cookies[Cookie], ct);
     }
 
-    /// <summary>
-    /// HttpOnly, SameSite=Strict, Secure when served over HTTPS, for as long as the session lasts — as a Max-Age, so a
-    /// browser whose clock disagrees with the server's keeps it all the same.
-    /// </summary>
+    /// <summary>The session cookie, for as long as the session lasts (<see cref="WebCookies.Strict"/>).</summary>
     public static void SetCookie(HttpContext context, string token, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Append(Cookie, token, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            MaxAge = lifetime,
-            IsEssential = true,
-        });
+        context.Response.Cookies.Append(Cookie, token, WebCookies.Strict(context, lifetime));
     }
 
     public static void ClearCookie(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Delete(Cookie, new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Strict, Path = "/" });
+        context.Response.Cookies.Delete(Cookie, WebCookies.Strict(context));
     }
 }
