@@ -85,7 +85,7 @@ public sealed class CouncilSchedulingTests : IDisposable
         {
             var snapshots = restarted.Services.GetRequiredService<CouncilSnapshotStore>();
             await restarted.StartAsync(_ct);
-            Assert.Contains(logs.Lines, l => l.Contains($"Scheduled {Councils} councils from their stored instants (0 new, planned now; {Councils} due now)", StringComparison.Ordinal));
+            Assert.Contains(logs.Lines, l => l.Contains($"Scheduled {Councils} councils: 0 kept from the store, the others from their stored instants (0 new, planned now; {Councils} due now)", StringComparison.Ordinal));
 
             // Each council's trigger was in the past: it fires at once and the council catches up from its own mark.
             await Eventually.TrueAsync(() => _telegram.Reminders.Count == Councils, "every council's missed reminder");
@@ -101,7 +101,7 @@ public sealed class CouncilSchedulingTests : IDisposable
         {
             await again.StartAsync(_ct);
             var snapshots = again.Services.GetRequiredService<CouncilSnapshotStore>();
-            Assert.Contains(quiet.Lines, l => l.Contains($"Scheduled {Councils} councils from their stored instants (0 new, planned now; 0 due now)", StringComparison.Ordinal));
+            Assert.Contains(quiet.Lines, l => l.Contains($"Scheduled {Councils} councils: 0 kept from the store, the others from their stored instants (0 new, planned now; 0 due now)", StringComparison.Ordinal));
             await Eventually.TrueAsync(() => quiet.Lines.Any(l => l.Contains("Dispatch: 0 sent", StringComparison.Ordinal)), "the start-up dispatch");
             Assert.Equal(0, snapshots.Loads);
 
