@@ -31,6 +31,7 @@ public sealed class QuartzClusterTests(PostgresServerFixture postgres) : IAsyncD
             try { await node.Shutdown(false, CancellationToken.None); } catch (SchedulerException) { } catch (NpgsqlException) { }
         }
         RecordingJob.Release(_run);
+        MovingJob.Release(_run);
     }
 
     [Fact]
@@ -109,6 +110,29 @@ public sealed class QuartzClusterTests(PostgresServerFixture postgres) : IAsyncD
     }
 
     [Fact]
+    public async Task A_plan_asked_for_on_another_node_while_the_job_runs_is_not_pushed_back_by_the_job()
+    {
+        var db = await postgres.CreateDatabaseAsync(_ct);
+        var a = await StartNodeAsync(db);
+        var b = await StartNodeAsync(db);
+        var key = new TriggerKey("council", _run);
+        var job = JobBuilder.Create<MovingJob>().WithIdentity("council", _run).StoreDurably().UsingJobData(RecordingJob.RunKey, _run).Build();
+        await a.ScheduleJob(job, OneShot(key, job.Key, DateTimeOffset.UtcNow), cancellationToken: _ct);
+        await Eventually.TrueAsync(() => MovingJob.Runs(_run) == 1, "the job runs", TimeSpan.FromSeconds(20));
+
+        // While it runs its fired one-shot trigger has no next instant; a change on the other node sets one.
+        var running = await b.GetTrigger(key, _ct);
+        Assert.NotNull(running);
+        Assert.Null(running.NextFireTimeUtc);
+        Assert.False(await StoredTriggers.FiresByAsync(b, key, DateTimeOffset.UtcNow.AddHours(1), _ct));
+        await b.RescheduleJob(key, OneShot(key, job.Key, DateTimeOffset.UtcNow), _ct);
+        MovingJob.Release(_run);
+
+        // The job, ending, would set its trigger an hour ahead: it keeps the earlier instant, so it runs again now.
+        await Eventually.TrueAsync(() => MovingJob.Runs(_run) == 2, "the job runs again for the change", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_councils_job_data_survives_the_json_store()
     {
         var db = await postgres.CreateDatabaseAsync(_ct);
@@ -144,6 +168,35 @@ public sealed class QuartzClusterTests(PostgresServerFixture postgres) : IAsyncD
         var trigger = TriggerBuilder.Create().WithIdentity(name, _run).ForJob(job).StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
         await node.ScheduleJob(job, trigger, cancellationToken: _ct);
+    }
+
+    private static ITrigger OneShot(TriggerKey key, JobKey job, DateTimeOffset at) =>
+        TriggerBuilder.Create().WithIdentity(key).ForJob(job).StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+
+    /// <summary>
+    /// A council's plan in miniature: one run at a time, its first run held until the test releases it, and at its end
+    /// its one-shot trigger moved an hour ahead unless something set it earlier meanwhile.
+    /// </summary>
+    [DisallowConcurrentExecution]
+    public sealed class MovingJob : IJob
+    {
+        private static readonly ConcurrentDictionary<string, int> Counts = new();
+        private static readonly ConcurrentDictionary<string, TaskCompletionSource> Held = new();
+
+        public static int Runs(string run) => Counts.TryGetValue(run, out var n) ? n : 0;
+
+        public static void Release(string run) => Held.GetOrAdd(run, _ => new()).TrySetResult();
+
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+        {
+            var run = context.MergedJobDataMap.GetString(RecordingJob.RunKey)!;
+            if (Counts.AddOrUpdate(run, 1, (_, n) => n + 1) == 1) await Held.GetOrAdd(run, _ => new()).Task.WaitAsync(cancellationToken);
+            var key = context.Trigger.Key;
+            var next = DateTimeOffset.UtcNow.AddHours(1);
+            if (!await StoredTriggers.FiresByAsync(context.Scheduler, key, next, cancellationToken))
+                await context.Scheduler.RescheduleJob(key, OneShot(key, context.JobDetail.Key, next), cancellationToken);
+        }
     }
 
     /// <summary>Records which node ran which trigger; a held run waits until the test ends (a node busy when it dies).</summary>
