@@ -26,7 +26,11 @@ public sealed class DigestJob(
         // The day it was due, not the day it ran: a digest caught up after downtime reports that Monday. A cron that
         // misfired in a shared store fires "now", so the due instant is the latest digest instant before its firing.
         var due = DigestSchedule.LastScheduled(snapshot.Schedule, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-        if (time.GetUtcNow() - due >= snapshot.Settings.CatchUpGrace) return;
+        if (time.GetUtcNow() - due >= snapshot.Settings.CatchUpGrace)
+        {
+            SchedulingLog.DigestTooLate(logger, council.Slug, due);
+            return;
+        }
         var day = CouncilClock.LocalDate(due, snapshot.Zone);
         var addresses = await mail.DigestRecipientsAsync(council.Id, cancellationToken);
         var written = await outbox.EnqueueDigestAsync(snapshot, day, addresses, time.GetUtcNow(), cancellationToken);

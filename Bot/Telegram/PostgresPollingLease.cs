@@ -94,8 +94,9 @@ public sealed class PostgresPollingLease(string connectionString, TimeSpan inter
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
+            catch (Exception e)
             {
+                // Whatever broke the check, the lease can no longer be vouched for: polling stops.
                 TelegramLog.PollingLeaseLost(logger, e);
                 await _lost.CancelAsync();
             }

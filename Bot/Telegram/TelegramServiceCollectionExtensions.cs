@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
 using NokoBot.Storage;
 using NokoBot.Web;
@@ -74,7 +74,8 @@ public static class TelegramServiceCollectionExtensions
         var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         if (storage.Provider != StorageProvider.Postgres) return new SingleProcessLease();
         var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-        return new PostgresPollingLease(storage.ConnectionString!, TimeSpan.FromSeconds(options.PollingLeaseSeconds),
+        // A missing connection string is refused at start by the storage settings' validator, naming its variable.
+        return new PostgresPollingLease(storage.ConnectionString ?? "", TimeSpan.FromSeconds(options.PollingLeaseSeconds),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresPollingLease>>());
     }
 }
