@@ -50,6 +50,26 @@ public sealed class PollingLeaseTests(PostgresServerFixture postgres) : IDisposa
     }
 
     [Fact]
+    public async Task A_holder_whose_machine_goes_silent_loses_the_lease_and_the_server_frees_it_for_the_other()
+    {
+        var db = await postgres.CreateDatabaseAsync(_ct);
+        await using var proxy = new BlackholeProxy(postgres.Port);
+        var throughProxy = new NpgsqlConnectionStringBuilder(db) { Port = proxy.Port }.ToString();
+        var held = await Lease(throughProxy).AcquireAsync(_ct);
+        var waiting = Lease(db).AcquireAsync(_ct);
+        await Eventually.TrueAsync(() => WaitingLines() == 1, "the second contender was refused", Generous);
+
+        // No close, no reset: the holder's packets just stop, both ways.
+        proxy.Blackhole();
+
+        // The holder's check times out, so it stops polling; the server ends the silent session, so the lock is free.
+        await Eventually.TrueAsync(() => held.Lost.IsCancellationRequested, "the silent holder gave the lease up", Generous);
+        await using var taken = await waiting.WaitAsync(Generous, _ct);
+        Assert.Equal(1, await HoldersAsync(db));
+        await held.DisposeAsync(); // its connection is beyond reach: closing it must not wait for ever
+    }
+
+    [Fact]
     public async Task A_lease_given_up_goes_to_the_waiting_contender()
     {
         var db = await postgres.CreateDatabaseAsync(_ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -7,7 +8,9 @@ namespace NokoBot.Telegram;
 /// The polling lease of a cluster on PostgreSQL: a session advisory lock, <c>pg_try_advisory_lock(<see cref="LockKey"/>)</c>,
 /// held on a connection of its own (unpooled: closing it ends the session, and the session's end releases the lock,
 /// also when the process dies). The others try again every <c>interval</c>; the holder runs <c>SELECT 1</c> as
-/// often and gives the lease up at the first failure, so a lost session stops its polling within one interval.
+/// often and gives the lease up at the first failure, so a lost session stops its polling within one interval. A
+/// holder silent for three intervals (its machine gone) has its session ended by the server
+/// (<c>idle_session_timeout</c>), so the lease does not wait for TCP to notice.
 /// Advisory locks belong to one database: bots on other databases of the same server do not meet.
 /// </summary>
 public sealed class PostgresPollingLease(string connectionString, TimeSpan interval, TimeProvider time, ILogger<PostgresPollingLease> logger)
@@ -52,6 +55,15 @@ public sealed class PostgresPollingLease(string connectionString, TimeSpan inter
         try
         {
             await connection.OpenAsync(ct);
+            // A holder whose machine vanished sends nothing, not even a close: without this its session, and the
+            // lock, would outlive it until TCP gives up (hours). It checks every interval, so three silent ones mean
+            // it is gone and the server ends the session (PostgreSQL 14 and later).
+            if (connection.PostgreSqlVersion.Major >= 14)
+            {
+                await using var silence = new NpgsqlCommand(
+                    string.Create(CultureInfo.InvariantCulture, $"SET idle_session_timeout = {(long)(interval * 3).TotalMilliseconds}"), connection);
+                await silence.ExecuteNonQueryAsync(ct);
+            }
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", LockKey);
             if (await command.ExecuteScalarAsync(ct) is true) return connection;
@@ -71,24 +83,30 @@ public sealed class PostgresPollingLease(string connectionString, TimeSpan inter
         private readonly CancellationTokenSource _lost = new();
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _checks;
+        private readonly TimeSpan _interval;
+        private readonly TimeProvider _time;
 
         public Hold(NpgsqlConnection connection, TimeSpan interval, TimeProvider time, ILogger logger)
         {
             _connection = connection;
-            _checks = CheckAsync(interval, time, logger);
+            _interval = interval;
+            _time = time;
+            _checks = CheckAsync(logger);
         }
 
         public CancellationToken Lost => _lost.Token;
 
-        private async Task CheckAsync(TimeSpan interval, TimeProvider time, ILogger logger)
+        private async Task CheckAsync(ILogger logger)
         {
             try
             {
                 while (true)
                 {
-                    await Task.Delay(interval, time, _stop.Token);
+                    await Task.Delay(_interval, _time, _stop.Token);
                     await using var command = new NpgsqlCommand("SELECT 1", _connection);
-                    await command.ExecuteScalarAsync(_stop.Token);
+                    // Our own bound, and no token handed to the driver: on a connection whose packets vanish, the
+                    // driver's cancellation (a cancel request over the network) would block whoever cancels it.
+                    await command.ExecuteScalarAsync(CancellationToken.None).WaitAsync(_interval, _time, _stop.Token);
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -106,8 +124,27 @@ public sealed class PostgresPollingLease(string connectionString, TimeSpan inter
         {
             await _stop.CancelAsync();
             await _checks;
-            // Closing the unpooled connection ends the session, which releases the lock.
-            await _connection.DisposeAsync();
+            // Closing the unpooled connection ends the session, which releases the lock. One beyond reach may not
+            // close at all: it is left behind, and the server's idle timeout ends that session.
+            // Off this thread: closing a connection whose packets vanish blocks, then fails, inside the driver.
+            var closing = Task.Run(async () =>
+            {
+                try
+                {
+                    await _connection.DisposeAsync();
+                }
+                catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+                {
+                    // It was lost anyway.
+                }
+            });
+            try
+            {
+                await closing.WaitAsync(_interval, _time);
+            }
+            catch (TimeoutException)
+            {
+            }
             _lost.Dispose();
             _stop.Dispose();
         }
