@@ -72,6 +72,11 @@ public sealed class PostgresPollingLease(string connectionString, TimeSpan inter
         {
             TelegramLog.PollingLeaseUnreachable(logger, e, interval);
         }
+        catch (OperationCanceledException)
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
         await connection.DisposeAsync();
         return null;
     }
