@@ -33,10 +33,10 @@ public sealed class CliContext(IReadOnlyDictionary<string, string?> overrides, T
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>The database, its schema brought up to date first.</summary>
-    public async Task<SqliteDatabase> OpenDatabaseAsync(CancellationToken ct)
+    public async Task<Database> OpenDatabaseAsync(CancellationToken ct)
     {
         await Get<MigrationRunner>().ApplyAsync(ct);
-        return Get<SqliteDatabase>();
+        return Get<Database>();
     }
 
     public async Task<int> RefuseAsync(string russianMessage)

@@ -12,12 +12,12 @@ internal static class DbCommands
         migrate.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
-            var database = context.Get<SqliteDatabase>();
+            var database = context.Get<Database>();
             var applied = await context.Get<MigrationRunner>().ApplyAsync(ct);
             foreach (var m in applied) await context.Out.WriteLineAsync(DbCliTexts.MigrationApplied(m.Name));
             await context.Out.WriteLineAsync(applied.Count == 0
-                ? DbCliTexts.SchemaCurrent(database.FilePath)
-                : DbCliTexts.Migrated(database.FilePath, applied.Count));
+                ? DbCliTexts.SchemaCurrent(database.Location)
+                : DbCliTexts.Migrated(database.Location, applied.Count));
             return NokoBotCli.Ok;
         });
         var file = new Argument<string>("file") { Description = "Where to write the copy (must not exist)" };
@@ -34,7 +34,7 @@ internal static class DbCommands
             {
                 return await context.RefuseAsync(DbCliTexts.BackupFailed(e.Message));
             }
-            await context.Out.WriteLineAsync(DbCliTexts.BackupWritten(database.FilePath, Path.GetFullPath(parse.GetValue(file)!)));
+            await context.Out.WriteLineAsync(DbCliTexts.BackupWritten(database.Location, Path.GetFullPath(parse.GetValue(file)!)));
             return NokoBotCli.Ok;
         });
 

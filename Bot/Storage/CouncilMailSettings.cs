@@ -7,7 +7,7 @@ namespace NokoBot.Storage;
 /// The council's digest mailing list, kept as <c>digestRecipients</c> in the councils.settings JSON (next to the
 /// reminder settings, which it leaves untouched).
 /// </summary>
-public sealed class CouncilMailSettings(SqliteDatabase database)
+public sealed class CouncilMailSettings(Database database)
 {
     public async Task<IReadOnlyList<string>> DigestRecipientsAsync(long councilId, CancellationToken ct)
     {

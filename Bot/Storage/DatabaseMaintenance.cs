@@ -12,17 +12,19 @@ public sealed record DatabaseReport(
 }
 
 /// <summary>Online backup and health checks of the one SQLite file.</summary>
-public sealed class DatabaseMaintenance(SqliteDatabase database, TimeProvider time)
+public sealed class DatabaseMaintenance(Database database, TimeProvider time)
 {
     /// <summary>A consistent copy while the service runs (SQLite's online backup API), readable by its owner only.</summary>
     public async Task BackupAsync(string destination, CancellationToken ct)
     {
         var full = Path.GetFullPath(destination);
         if (File.Exists(full)) throw new IOException($"{full} already exists.");
-        await using var source = await database.OpenAsync(ct);
+        var sqlite = database as SqliteDatabase
+            ?? throw new InvalidOperationException("The online backup is SQLite's; PostgreSQL is backed up with pg_dump.");
+        await using var source = await sqlite.OpenSqliteAsync(ct);
         // Opening through SqliteDatabase creates the file owner-only before SQLite writes into it.
-        await using var target = await new SqliteDatabase(full).OpenAsync(ct);
-        source.BackupDatabase((SqliteConnection)target);
+        await using var target = await new SqliteDatabase(full).OpenSqliteAsync(ct);
+        source.BackupDatabase(target);
     }
 
     public async Task<DatabaseReport> CheckAsync(TimeSpan staleAfter, CancellationToken ct)

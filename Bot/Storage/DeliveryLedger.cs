@@ -22,7 +22,7 @@ public sealed record DeliveryEntry(
 /// The delivery ledger (DESIGN §2 Delivery): a delivery is written once, keyed by its idempotency key, before it
 /// is sent, and marked sent after. Writing the same key again is a no-op, so a restart or a retry never sends twice.
 /// </summary>
-public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
+public sealed class DeliveryLedger(Database database, TimeProvider time)
 {
     private const string Columns = """
         id AS Id, key AS Key, council_id AS CouncilId, item_id AS ItemId, member_id AS MemberId, kind AS Kind,

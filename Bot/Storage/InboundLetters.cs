@@ -14,7 +14,7 @@ public sealed record InboundLetter(
 /// transaction as its effects, and a letter already recorded — by its UID in its folder, or by its Message-Id — is
 /// never handled again.
 /// </summary>
-public sealed class InboundLetters(SqliteDatabase database, TimeProvider time)
+public sealed class InboundLetters(Database database, TimeProvider time)
 {
     /// <summary>Of these letters (by UID, and by Message-Id when they have one), those already handled.</summary>
     public async Task<(IReadOnlySet<uint> Uids, IReadOnlySet<string> MessageIds)> HandledAsync(

@@ -13,7 +13,7 @@ public sealed record LinkedMember(long MemberId, long CouncilId, string CouncilN
 /// Single-use, expiring invite codes for linking a Telegram user to a council. A code is 128 random bits in base64url
 /// (22 characters, fits Telegram's 64-character start parameter); only its SHA-256 is stored.
 /// </summary>
-public sealed class InviteStore(SqliteDatabase database, TimeProvider time)
+public sealed class InviteStore(Database database, TimeProvider time)
 {
     /// <returns>The code to put in the link, or null when the council has no such party.</returns>
     public async Task<string?> CreateAsync(long councilId, string? party, MemberRole role, TimeSpan lifetime, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace NokoBot.Storage;
 public sealed record AddressedMember(long MemberId, long CouncilId, string Name, EmailState EmailState);
 
 /// <summary>The council's members: their contacts, roles, parties and what they chose for themselves.</summary>
-public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
+public sealed class MemberDirectory(Database database, TimeProvider time)
 {
     /// <param name="email">Stored lower-case; callers check it first (<see cref="EmailAddresses.Normalize"/>).</param>
     /// <returns>The new member's id.</returns>

@@ -4,7 +4,7 @@ using Dapper;
 namespace NokoBot.Storage;
 
 /// <summary>Applies the embedded, numbered <c>Migrations/NNN_name.sql</c> files in order, each in its own transaction.</summary>
-public sealed class MigrationRunner(SqliteDatabase database, TimeProvider time)
+public sealed class MigrationRunner(Database database, TimeProvider time)
 {
     public sealed record Migration(int Version, string Name, string Sql);
 

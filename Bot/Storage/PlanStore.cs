@@ -5,7 +5,7 @@ using NokoBot.Domain.Plans;
 
 namespace NokoBot.Storage;
 
-public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
+public sealed class PlanStore(Database database, TimeProvider time)
 {
     /// <summary>
     /// Stores a council's plan for a year in one transaction. The same file again is a no-op; a changed

@@ -103,7 +103,7 @@ internal static class ScaleScenario
     {
         // A council planned less than a second ago waits for that second to end: let the start-up plans age past it.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var database = host.Get<SqliteDatabase>();
+        var database = host.Get<Database>();
         Dictionary<long, long> secretaries;
         await using (var connection = await database.OpenAsync(CancellationToken.None))
             secretaries = (await connection.QueryAsync<(long Council, long Member)>("SELECT council_id, id FROM members")).ToDictionary(r => r.Council, r => r.Member);
