@@ -21,15 +21,16 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private int _port;
     private int _databases;
 
-    /// <summary>A fresh, empty database on the shared server; its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken ct)
+    /// <summary>A fresh database on the shared server, empty or a copy of <paramref name="template"/>; its connection string.</summary>
+    /// <param name="template">A database on this server nobody is connected to (copying is far faster than migrating).</param>
+    public async Task<string> CreateDatabaseAsync(CancellationToken ct, string? template = null)
     {
         await EnsureStartedAsync(ct);
         var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await using var create = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
         return ConnectionString(name);
