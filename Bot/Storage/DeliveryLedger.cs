@@ -96,8 +96,8 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
         if (externalIds.Count == 0) return [];
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM deliveries WHERE external_id IN @externalIds AND channel = @channel AND status = 'sent' ORDER BY id",
-            new { externalIds, channel }, cancellationToken: ct))).Select(r => r.ToEntry()).ToList();
+            $"SELECT {Columns} FROM deliveries WHERE {database.Provider.In("external_id", "externalIds")} AND channel = @channel AND status = 'sent' ORDER BY id",
+            new { externalIds = externalIds.ToArray(), channel }, cancellationToken: ct))).Select(r => r.ToEntry()).ToList();
         return [.. externalIds.SelectMany(id => rows.Where(r => r.ExternalId == id))];
     }
 

@@ -22,10 +22,10 @@ public sealed class InboundLetters(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(ct);
         var byUid = await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT uid FROM inbound_letters WHERE mailbox = @mailbox AND uid_validity = @uidValidity AND uid IN @uids",
+            $"SELECT uid FROM inbound_letters WHERE mailbox = @mailbox AND uid_validity = @uidValidity AND {database.Provider.In("uid", "uids")}",
             new { mailbox, uidValidity = (long)uidValidity, uids = uids.Select(u => (long)u).ToList() }, cancellationToken: ct));
         var byId = messageIds.Count == 0 ? [] : await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT message_id FROM inbound_letters WHERE message_id IN @messageIds", new { messageIds }, cancellationToken: ct));
+            $"SELECT message_id FROM inbound_letters WHERE {database.Provider.In("message_id", "messageIds")}", new { messageIds = messageIds.ToArray() }, cancellationToken: ct));
         return (byUid.Select(u => (uint)u).ToHashSet(), byId.ToHashSet(StringComparer.Ordinal));
     }
 

@@ -65,7 +65,7 @@ public sealed class PlanStore(Database database, TimeProvider time)
             RETURNING id
             """);
         await using var insertLink = Command(connection, tx,
-            "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)");
+            "INSERT INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position) ON CONFLICT DO NOTHING");
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
@@ -108,7 +108,7 @@ public sealed class PlanStore(Database database, TimeProvider time)
         }
 
         var removed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE plan_items SET removed_at = @now WHERE id IN @ids AND removed_at IS NULL",
+            $"UPDATE plan_items SET removed_at = @now WHERE {database.Provider.In("id", "ids")} AND removed_at IS NULL",
             new { now, ids = itemIds.Values.ToArray() }, tx, cancellationToken: ct));
         return new PlanImportOutcome(planId, Unchanged: false, added, updated, removed);
     }
