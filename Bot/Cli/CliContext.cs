@@ -62,7 +62,7 @@ public sealed class CliContext(IReadOnlyDictionary<string, string?> overrides, T
 }
 
 /// <summary>Builds a <see cref="CliContext"/> for a parsed command line.</summary>
-public sealed class CliContextFactory(Option<string?> db, TextWriter output, TextWriter error)
+public sealed class CliContextFactory(Option<string?> db, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public CliContext Create(ParseResult parse, IReadOnlyDictionary<string, string?>? more = null)
     {
@@ -73,6 +73,7 @@ public sealed class CliContextFactory(Option<string?> db, TextWriter output, Tex
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
         foreach (var (key, value) in StorageOverride(parse)) overrides[key] = value;
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) overrides[key] = value;
         return new CliContext(overrides, output, error);
