@@ -155,7 +155,7 @@ internal static class ScaleScenario
         Report.Line("scale.idle_snapshots_read", host.Get<CouncilSnapshotStore>().Loads - loadsBefore, "snapshots read in the idle window");
     }
 
-    private static List<PlanItem> Items() =>
+    internal static List<PlanItem> Items() =>
     [
         .. Enumerable.Range(1, 50).Select(i =>
         {
@@ -165,7 +165,7 @@ internal static class ScaleScenario
         }),
     ];
 
-    private static async Task<TimeSpan> ImportAsync(string db, TimeProvider time, Dictionary<string, string?> settings, int councils, List<PlanItem> items)
+    internal static async Task<TimeSpan> ImportAsync(string db, TimeProvider time, Dictionary<string, string?> settings, int councils, List<PlanItem> items)
     {
         using var host = BenchHost.Build(db, time, settings);
         await host.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
@@ -190,7 +190,7 @@ internal static class ScaleScenario
     {
         var database = new SqliteDatabase(path);
         await new MigrationRunner(database, time).ApplyAsync(CancellationToken.None);
-        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var connection = await database.OpenSqliteAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
         long rows = 0;
         for (var c = 0; c < councils; c++)
