@@ -52,7 +52,7 @@ internal static class FootprintScenario
             idle.Sort((a, b) => a.Rss.CompareTo(b.Rss));
             var median = idle[IdleRuns / 2];
             Report.Line("footprint.idle_rss", median.Rss, FormattableString.Invariant(
-                $"MiB after {Idle.TotalSeconds:0} s idle, two seed councils, median of {IdleRuns} starts ({idle[0].Rss:0.#}–{idle[^1].Rss:0.#})"), goal: GoalMiB);
+                $"MiB after {Idle.TotalSeconds:0} s idle, two seed councils, median of {IdleRuns} starts ({idle[0].Rss:0.#}–{idle[^1].Rss:0.#})"), goal: Math.Round(GoalMiB, 1));
             Report.Line("footprint.idle_rss_anon", median.Anon, "MiB of it anonymous (managed heap, JIT code, native heaps, stacks)");
             Report.Line("footprint.idle_rss_file", median.File, "MiB of it file-backed (the runtime, framework and libraries mapped; shared with other .NET processes)");
             Console.Error.WriteLine(FormattableString.Invariant(
