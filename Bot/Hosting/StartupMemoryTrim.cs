@@ -7,7 +7,7 @@ namespace NokoBot.Hosting;
 /// CLI's parse, the first plans) and gives the freed memory back to the system, so the idle service does not keep
 /// the start-up's peak for hours until its first collection.
 /// </summary>
-internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
 {
     internal static readonly TimeSpan Delay = TimeSpan.FromSeconds(5);
 
@@ -17,7 +17,7 @@ internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime) : Bac
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
             await started.Task.ConfigureAwait(false);
-        await Task.Delay(Delay, stoppingToken).ConfigureAwait(false);
+        await Task.Delay(Delay, time, stoppingToken).ConfigureAwait(false);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
