@@ -1,4 +1,5 @@
 using Dapper;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Cli;
@@ -37,5 +38,41 @@ public sealed class DbCommandsTests
 
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("без времени — 1", check.Out, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>On PostgreSQL <c>db backup</c> hands over to pg_dump, and <c>db check</c> checks what it can.</summary>
+public sealed class DbCommandsOnPostgresTests(PostgresServerFixture postgres)
+{
+    [Fact]
+    public async Task Backup_shows_the_pg_dump_command_without_the_password_and_exits_1()
+    {
+        using var db = await TempDatabase.CreateMigratedPostgresAsync(postgres, TestContext.Current.CancellationToken);
+        var settings = db.Settings;
+        settings["Storage:ConnectionString"] = db.ConnectionString + ";Password=s3cret-pw";
+
+        var backup = await CliRunner.RunAsync(settings, "db", "backup", "/tmp/nokobot copy.dump");
+
+        Assert.Equal(1, backup.ExitCode);
+        Assert.Contains("pg_dump", backup.Error, StringComparison.Ordinal);
+        Assert.Contains($"--port={postgres.Port}", backup.Error, StringComparison.Ordinal);
+        Assert.Contains("'--file=/tmp/nokobot copy.dump'", backup.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", backup.Error + backup.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_connects_reads_the_schema_version_and_the_counts()
+    {
+        using var db = await TempDatabase.CreateMigratedPostgresAsync(postgres, TestContext.Current.CancellationToken);
+        await CliRunner.RunAsync(db.Settings, "council", "add", "--name", "Совет", "--slug", "desnogorsk", "--tz", "Europe/Moscow");
+        await CliRunner.RunAsync(db.Settings, "plan", "import", RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), "--council", "desnogorsk", "--year", "2020");
+
+        var check = await CliRunner.RunAsync(db.Settings, "db", "check");
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("соединение есть", check.Out, StringComparison.Ordinal);
+        Assert.Contains("актуальна", check.Out, StringComparison.Ordinal);
+        Assert.Contains("пунктов: 16", check.Out, StringComparison.Ordinal);
+        Assert.Contains("База в порядке", check.Out, StringComparison.Ordinal);
     }
 }

@@ -1,18 +1,20 @@
 using System.Text.Json;
 using Dapper;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Cli;
 
 /// <summary><c>nokobot member add|list|remove</c>: members reached by email.</summary>
-public sealed class MemberCommandsTests : IDisposable
+public abstract class MemberCommandsTests(TestStorage storage) : IDisposable
 {
-    private readonly TempDatabase _db = new();
+    private TempDatabase _db = null!;
 
-    private async Task<CliRunner.Result> RunAsync(params string[] args) => await CliRunner.RunAsync([.. args, "--db", _db.Path]);
+    private async Task<CliRunner.Result> RunAsync(params string[] args) => await CliRunner.RunAsync(_db.Settings, [.. args, "--db", _db.Path]);
 
     private async Task SeedAsync()
     {
+        _db = await storage.CreateEmptyAsync(TestContext.Current.CancellationToken);
         await RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow");
         await RunAsync("plan", "import", RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), "--council", "desnogorsk", "--year", "2020");
     }
@@ -103,5 +105,13 @@ public sealed class MemberCommandsTests : IDisposable
         Assert.Equal(0, readded.ExitCode);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class MemberCommandsTestsOnSqlite() : MemberCommandsTests(TestStorage.Sqlite);
+
+public sealed class MemberCommandsTestsOnPostgres(PostgresServerFixture postgres) : MemberCommandsTests(TestStorage.Postgres(postgres));

@@ -4,16 +4,17 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Delivery;
 
-public sealed class DeliverySweepTests : IDisposable
+public abstract class DeliverySweepTests(TestStorage storage) : IDisposable
 {
     private static readonly TimeSpan Msk = TimeSpan.FromHours(3);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 21, 12, 0, 0, Msk));
-    private readonly TempDatabase _db = new();
+    private TempDatabase _db = null!;
     private readonly RecordingChannel _telegram = new(Channels.Telegram);
     private readonly RecordingChannel _email = new(Channels.Email);
 
@@ -29,11 +30,15 @@ public sealed class DeliverySweepTests : IDisposable
         new PlanItem("7", null, "Мониторинг сайтов", ["Общественный совет"], "до 30 июня", new DateDeadline("до 30 июня", new(2020, 6, 30)), "справка"),
     ], []);
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task SeedAsync(PlanImport? plan = null)
     {
-        await new MigrationRunner(_db.Database, _time).ApplyAsync(_ct);
+        _db = await storage.CreateMigratedAsync(_time, _ct);
         var council = await TestCouncil.AddAsync(_db.Database, _time, "desnogorsk", "Europe/Moscow", 2020, plan ?? Plan, _ct);
         await TestCouncil.AddMemberAsync(_db.Database, council, "Иванова", "member", 101, null, _ct, "Общественный совет");
         await TestCouncil.AddMemberAsync(_db.Database, council, "Петров", "member", null, "petrov@example.org", _ct, "Комитет по образованию");
@@ -43,7 +48,7 @@ public sealed class DeliverySweepTests : IDisposable
     /// <summary>A fresh composition root over the same database file: what a restarted process has.</summary>
     private async Task<DeliverySweep.Result> SweepInNewProcessAsync()
     {
-        using var host = TestServices.Build(_db.Path, _time, [_telegram, _email]);
+        using var host = TestServices.Build(_db, _time, [_telegram, _email]);
         return await host.Get<DeliverySweep>().RunAsync(_ct);
     }
 
@@ -204,3 +209,7 @@ public sealed class DeliverySweepTests : IDisposable
         Assert.Equal((0, null), (later.Sent, later.NextWakeUp));
     }
 }
+
+public sealed class DeliverySweepTestsOnSqlite() : DeliverySweepTests(TestStorage.Sqlite);
+
+public sealed class DeliverySweepTestsOnPostgres(PostgresServerFixture postgres) : DeliverySweepTests(TestStorage.Postgres(postgres));

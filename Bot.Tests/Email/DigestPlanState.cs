@@ -32,7 +32,7 @@ internal static class DigestPlanState
 
     private static DateTimeOffset Msk(int month, int day, int hour = 12) => new(2020, month, day, hour, 0, 0, TimeSpan.FromHours(3));
 
-    public static async Task<StoredPlan> StoreAsync(SqliteDatabase database, TimeProvider time, long councilId, CancellationToken ct, bool full = true)
+    public static async Task<StoredPlan> StoreAsync(Database database, TimeProvider time, long councilId, CancellationToken ct, bool full = true)
     {
         var import = full ? Plan : new PlanImport([Plan.Items[4]], []);
         await new PlanStore(database, time).ImportAsync(councilId, 2020, "plan.txt", full ? "sha-full" : "sha-quiet", import, ct);

@@ -4,18 +4,19 @@ using NokoBot.Delivery;
 using NokoBot.Email;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
+using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Email;
 
 /// <summary>Reminders over a real SMTP server on loopback: headers, bodies, encoding, and every failure path.</summary>
-public sealed class EmailDeliveryTests
+public abstract class EmailDeliveryTests(TestStorage storage)
 {
     [Fact(Timeout = 20_000)]
     public async Task A_reminder_arrives_with_its_headers_bodies_and_a_cyrillic_subject()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct);
-        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct, storage: storage);
         const string key = "item:1@2020-06-30|before|member:7|email|0";
 
         var outcome = await rig.Channel.SendAsync(EmailRig.Message("member@example.org", EmailRig.Notice(key, title: "Разработка <ТЗ> & «опросник»")), ct);
@@ -51,7 +52,7 @@ public sealed class EmailDeliveryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct);
-        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct, storage: storage);
         var overdue = EmailRig.Notice("item:2@2020-05-20|overdue|member:7|email|12", "2", "Мониторинг сайтов") with
         {
             Kind = NokoBot.Domain.Reminders.ReminderKind.Overdue, Due = new DateOnly(2020, 5, 20), DaysOverdue = 12,
@@ -72,11 +73,11 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         int port;
         await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
-        using var down = await EmailRig.CreateAsync(port, ct);
+        using var down = await EmailRig.CreateAsync(port, ct, storage: storage);
         var retry = await down.Channel.SendAsync(EmailRig.Message("member@example.org", EmailRig.Notice("k1")), ct);
 
         await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"], defer: 0);
-        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct, storage: storage);
         var refused = await rig.Channel.SendAsync(EmailRig.Message("gone@example.org", EmailRig.Notice("k2")), ct);
         var noAddress = await rig.Channel.SendAsync(EmailRig.Message("", EmailRig.Notice("k3")), ct);
 
@@ -92,7 +93,7 @@ public sealed class EmailDeliveryTests
         var ct = TestContext.Current.CancellationToken;
         int port;
         await using (var probe = await SmtpServerFixture.StartAsync(ct)) port = probe.Port;
-        using var rig = await EmailRig.CreateAsync(port, ct);
+        using var rig = await EmailRig.CreateAsync(port, ct, storage: storage);
         var key = await rig.EnqueueReminderAsync("member@example.org", ct);
 
         Assert.Equal(0, await rig.DispatchAsync(ct));
@@ -119,7 +120,7 @@ public sealed class EmailDeliveryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, reject: ["gone@example.org"]);
-        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct, storage: storage);
         var first = await rig.EnqueueReminderAsync("first@example.org", ct);
         var gone = await rig.EnqueueReminderAsync("gone@example.org", ct);
         var last = await rig.EnqueueReminderAsync("last@example.org", ct);
@@ -141,7 +142,7 @@ public sealed class EmailDeliveryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await SmtpServerFixture.StartAsync(ct, defer: 1);
-        using var rig = await EmailRig.CreateAsync(server.Port, ct);
+        using var rig = await EmailRig.CreateAsync(server.Port, ct, storage: storage);
         var key = await rig.EnqueueReminderAsync("member@example.org", ct);
 
         var first = await rig.DispatchAsync(ct);
@@ -167,3 +168,7 @@ public sealed class EmailDeliveryTests
         Assert.True(MailboxAddress.TryParse(a, out _));
     }
 }
+
+public sealed class EmailDeliveryTestsOnSqlite() : EmailDeliveryTests(TestStorage.Sqlite);
+
+public sealed class EmailDeliveryTestsOnPostgres(PostgresServerFixture postgres) : EmailDeliveryTests(TestStorage.Postgres(postgres));

@@ -38,11 +38,12 @@ internal sealed class EmailRig : IDisposable
     public IDeliveryChannel Channel => _host.Get<IEnumerable<IDeliveryChannel>>().Single(c => c.Name == Channels.Email);
     public CouncilSnapshotStore Snapshots => _host.Get<CouncilSnapshotStore>();
 
-    public static async Task<EmailRig> CreateAsync(int port, CancellationToken ct, string timeZone = "Europe/Moscow")
+    /// <param name="storage">The provider (SQLite when not given).</param>
+    public static async Task<EmailRig> CreateAsync(int port, CancellationToken ct, string timeZone = "Europe/Moscow", TestStorage? storage = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2020, 6, 1, 6, 0, 0, TimeSpan.Zero));
-        var db = await TempDatabase.CreateMigratedAsync(time, ct);
-        var host = TestServices.Build(db.Path, time, settings: new Dictionary<string, string?>
+        var db = await (storage ?? TestStorage.Sqlite).CreateMigratedAsync(time, ct);
+        var host = TestServices.Build(db, time, settings: new Dictionary<string, string?>
         {
             ["Smtp:Enabled"] = "true", ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None", ["Smtp:From"] = From, ["Smtp:FromName"] = "НОКО-бот Десногорск", ["Smtp:TimeoutSeconds"] = "5",

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Npgsql;
 
+#if !NOKOBOT_BENCH
 [assembly: AssemblyFixture(typeof(NokoBot.Tests.Fakes.PostgresServerFixture))]
+#endif
 
 namespace NokoBot.Tests.Fakes;
 
@@ -10,8 +12,12 @@ namespace NokoBot.Tests.Fakes;
 /// <c>initdb</c> in a temp folder (as the <c>postgres</c> user when the tests run as root, which initdb refuses), started
 /// by <c>pg_ctl</c> on a free port with its socket in that folder and fsync off, stopped and deleted at the end. It
 /// starts on first use, so a run that needs no PostgreSQL never pays for it. Each test asks for a database of its own.
+/// The bench links this file too (NOKOBOT_BENCH: no xunit there).
 /// </summary>
-public sealed class PostgresServerFixture : IAsyncLifetime
+public sealed class PostgresServerFixture : IAsyncDisposable
+#if !NOKOBOT_BENCH
+    , IAsyncLifetime
+#endif
 {
     public const string User = "nokobot";
 
@@ -21,15 +27,16 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private int _port;
     private int _databases;
 
-    /// <summary>A fresh, empty database on the shared server; its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken ct)
+    /// <summary>A fresh database on the shared server, empty or a copy of <paramref name="template"/>; its connection string.</summary>
+    /// <param name="template">A database on this server nobody is connected to (copying is far faster than migrating).</param>
+    public async Task<string> CreateDatabaseAsync(CancellationToken ct, string? template = null)
     {
         await EnsureStartedAsync(ct);
         var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync(ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await using var create = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
         return ConnectionString(name);
@@ -37,7 +44,9 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     public int Port => _port;
 
+#if !NOKOBOT_BENCH
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+#endif
 
     public async ValueTask DisposeAsync()
     {

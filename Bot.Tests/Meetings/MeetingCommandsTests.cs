@@ -1,27 +1,33 @@
 using System.Text.Json;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Meetings;
 
-public sealed class MeetingCommandsTests
+public abstract class MeetingCommandsTests(TestStorage storage)
 {
-    private static async Task<TempDatabase> DesnogorskAsync()
+    private TempDatabase? _db;
+
+    private async Task<TempDatabase> DesnogorskAsync()
     {
-        var db = new TempDatabase();
-        await CliRunner.RunAsync("council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
-        await CliRunner.RunAsync("plan", "import", RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
+        var db = _db = await storage.CreateEmptyAsync(TestContext.Current.CancellationToken);
+        await CliRunner.RunAsync(db.Settings, "council", "add", "--name", "Общественный совет г. Десногорск", "--slug", "desnogorsk", "--tz", "Europe/Moscow", "--db", db.Path);
+        await CliRunner.RunAsync(db.Settings, "plan", "import", RepoPaths.Of("config", "plans", "desnogorsk-2020.txt"), "--council", "desnogorsk", "--year", "2020", "--db", db.Path);
         return db;
     }
 
     private static string[] Cli(TempDatabase db, params string[] args) => [.. args, "--council", "desnogorsk", "--db", db.Path];
 
+    /// <summary>The CLI over the test's database, SQLite or PostgreSQL.</summary>
+    private Task<CliRunner.Result> RunAsync(string[] args) => CliRunner.RunAsync(_db!.Settings, args);
+
     [Fact]
     public async Task A_meeting_on_15_june_gets_the_agenda_the_desnogorsk_plan_calls_for()
     {
         using var db = await DesnogorskAsync();
-        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний", "--topic", "Разное"));
+        await RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний", "--topic", "Разное"));
 
-        var result = await CliRunner.RunAsync(Cli(db, "meeting", "agenda", "1", "--json"));
+        var result = await RunAsync(Cli(db, "meeting", "agenda", "1", "--json"));
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -39,9 +45,9 @@ public sealed class MeetingCommandsTests
     public async Task The_secretary_edits_the_agenda_before_it_goes_out()
     {
         using var db = await DesnogorskAsync();
-        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+        await RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
 
-        var result = await CliRunner.RunAsync(Cli(db, "meeting", "agenda", "1", "--drop", "1", "--item", "12", "--json"));
+        var result = await RunAsync(Cli(db, "meeting", "agenda", "1", "--drop", "1", "--item", "12", "--json"));
 
         using var json = JsonDocument.Parse(result.Out);
         var items = json.RootElement.GetProperty("agenda").EnumerateArray().Select(l => l.GetProperty("item").GetString()).ToArray();
@@ -52,12 +58,12 @@ public sealed class MeetingCommandsTests
     public async Task The_protocol_closes_item_8_and_dates_item_9_three_days_after_the_meeting()
     {
         using var db = await DesnogorskAsync();
-        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+        await RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
         var file = Path.Combine(db.Folder, "протокол.pdf");
         await File.WriteAllTextAsync(file, "%PDF протокол заседания 15.06.2020", TestContext.Current.CancellationToken);
 
-        var result = await CliRunner.RunAsync(Cli(db, "meeting", "protocol", "1", file));
-        var show = await CliRunner.RunAsync(Cli(db, "plan", "show", "--json"));
+        var result = await RunAsync(Cli(db, "meeting", "protocol", "1", file));
+        var show = await RunAsync(Cli(db, "plan", "show", "--json"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Закрыты пункты: 8.", result.Out, StringComparison.Ordinal);
@@ -74,11 +80,11 @@ public sealed class MeetingCommandsTests
     public async Task Moving_raises_the_sequence_and_cancelling_marks_the_meeting()
     {
         using var db = await DesnogorskAsync();
-        await CliRunner.RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
+        await RunAsync(Cli(db, "meeting", "add", "--at", "2020-06-15 15:00", "--place", "Зал заседаний"));
 
-        var moved = await CliRunner.RunAsync(Cli(db, "meeting", "move", "1", "--at", "2020-06-17 10:00"));
-        var cancelled = await CliRunner.RunAsync(Cli(db, "meeting", "cancel", "1"));
-        var list = await CliRunner.RunAsync(Cli(db, "meeting", "list", "--json"));
+        var moved = await RunAsync(Cli(db, "meeting", "move", "1", "--at", "2020-06-17 10:00"));
+        var cancelled = await RunAsync(Cli(db, "meeting", "cancel", "1"));
+        var list = await RunAsync(Cli(db, "meeting", "list", "--json"));
 
         Assert.Equal((0, 0), (moved.ExitCode, cancelled.ExitCode));
         using var json = JsonDocument.Parse(list.Out);
@@ -93,7 +99,7 @@ public sealed class MeetingCommandsTests
     {
         using var db = await DesnogorskAsync();
 
-        var result = await CliRunner.RunAsync(Cli(db, args));
+        var result = await RunAsync(Cli(db, args));
 
         Assert.Equal(2, result.ExitCode);
     }
@@ -103,9 +109,13 @@ public sealed class MeetingCommandsTests
     {
         using var db = await DesnogorskAsync();
 
-        var result = await CliRunner.RunAsync(Cli(db, "meeting", "cancel", "42"));
+        var result = await RunAsync(Cli(db, "meeting", "cancel", "42"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Заседания №42", result.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class MeetingCommandsTestsOnSqlite() : MeetingCommandsTests(TestStorage.Sqlite);
+
+public sealed class MeetingCommandsTestsOnPostgres(PostgresServerFixture postgres) : MeetingCommandsTests(TestStorage.Postgres(postgres));

@@ -13,6 +13,7 @@ using NokoBot.Hosting;
 using NokoBot.Replies;
 using NokoBot.Scheduling;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Scheduling;
@@ -21,18 +22,22 @@ namespace NokoBot.Tests.Scheduling;
 /// The real <c>nokobot run</c> host on a fake clock with five councils, each with item 4 due 30.06 and one member:
 /// each council is planned by its own trigger, a reply re-plans its council alone, start-up reads no plan.
 /// </summary>
-public sealed class CouncilSchedulingTests : IDisposable
+public abstract class CouncilSchedulingTests(TestStorage storage) : IDisposable
 {
     private const int Councils = 5;
     private static readonly TimeSpan Msk = TimeSpan.FromHours(3);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly TempDatabase _db = new();
+    private TempDatabase _db = null!;
     // Monday 29.06.2020 09:00 Moscow: the day-before reminder of item 4 is due at 10:00.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 29, 9, 0, 0, Msk));
     private readonly RecordingChannel _telegram = new(Channels.Telegram);
     private readonly List<long> _councils = [];
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_reply_re_plans_its_council_alone_and_reads_no_other_councils_snapshot()
@@ -137,7 +142,7 @@ public sealed class CouncilSchedulingTests : IDisposable
 
     private async Task SeedAsync()
     {
-        await new MigrationRunner(_db.Database, _time).ApplyAsync(_ct);
+        _db = await storage.CreateMigratedAsync(_time, _ct);
         for (var i = 0; i < Councils; i++) _councils.Add(await AddCouncilAsync($"c{i}"));
         // The service ran until now: what falls due from here on is its to send.
         await new StateStore(_db.Database, _time).SetInstantAsync(StateKeys.SweptUntil, _time.GetUtcNow(), _ct);
@@ -169,3 +174,7 @@ public sealed class CouncilSchedulingTests : IDisposable
 
     private IHost BuildHost(CapturingLoggerProvider logs) => RecordingHost.Build(_db, _time, _telegram, logs);
 }
+
+public sealed class CouncilSchedulingTestsOnSqlite() : CouncilSchedulingTests(TestStorage.Sqlite);
+
+public sealed class CouncilSchedulingTestsOnPostgres(PostgresServerFixture postgres) : CouncilSchedulingTests(TestStorage.Postgres(postgres));

@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Time.Testing;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Storage;
 
 /// <summary>Where a council's planning starts when the service first sees it: never the year's past on a fresh install.</summary>
-public sealed class CouncilScheduleStoreTests : IDisposable
+public abstract class CouncilScheduleStoreTests(TestStorage storage) : IDisposable
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 29, 6, 0, 0, TimeSpan.Zero));
     private TempDatabase? _db;
 
-    public void Dispose() => _db?.Dispose();
+    public void Dispose()
+    {
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<(CouncilScheduleStore Store, StateStore State, CouncilStore Councils)> CreateAsync()
     {
-        _db = await TempDatabase.CreateMigratedAsync(_time, _ct);
+        _db = await storage.CreateMigratedAsync(_time, _ct);
         var state = new StateStore(_db.Database, _time);
         return (new CouncilScheduleStore(_db.Database, state, _time), state, new CouncilStore(_db.Database, _time));
     }
@@ -69,3 +74,7 @@ public sealed class CouncilScheduleStoreTests : IDisposable
         Assert.Equal("Asia/Yakutsk", listed[1].Schedule.Zone.Id);
     }
 }
+
+public sealed class CouncilScheduleStoreTestsOnSqlite() : CouncilScheduleStoreTests(TestStorage.Sqlite);
+
+public sealed class CouncilScheduleStoreTestsOnPostgres(PostgresServerFixture postgres) : CouncilScheduleStoreTests(TestStorage.Postgres(postgres));

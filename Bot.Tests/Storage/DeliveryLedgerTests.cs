@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Time.Testing;
 using NokoBot.Domain.Reminders;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Storage;
 
-public sealed class DeliveryLedgerTests
+public abstract class DeliveryLedgerTests(TestStorage storage)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 6, 23, 7, 0, 0, TimeSpan.Zero));
 
     private async Task<(TempDatabase Db, DeliveryLedger Ledger, DeliveryRequest Request)> SetUpAsync()
     {
-        var db = await TempDatabase.CreateMigratedAsync(_time, _ct);
+        var db = await storage.CreateMigratedAsync(_time, _ct);
         var council = await new CouncilStore(db.Database, _time).AddAsync("desnogorsk", "Совет", "Europe/Moscow", _ct);
         var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(4, new DateOnly(2020, 6, 30)), ReminderKind.Before, "member:7", "telegram", 7);
         var request = new DeliveryRequest(key, council!.Id, null, null, ReminderKind.Before, "telegram", "member:7", _time.GetUtcNow());
@@ -63,3 +64,7 @@ public sealed class DeliveryLedgerTests
         Assert.Equal((DeliveryStatus.Failed, 2, "403 blocked"), (entry!.Status, entry.Attempts, entry.LastError));
     }
 }
+
+public sealed class DeliveryLedgerTestsOnSqlite() : DeliveryLedgerTests(TestStorage.Sqlite);
+
+public sealed class DeliveryLedgerTestsOnPostgres(PostgresServerFixture postgres) : DeliveryLedgerTests(TestStorage.Postgres(postgres));

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Time.Testing;
 using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Storage;
 
-public sealed class PlanStoreTests
+public abstract class PlanStoreTests(TestStorage storage)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 1, 10, 9, 0, 0, TimeSpan.Zero));
@@ -25,7 +26,7 @@ public sealed class PlanStoreTests
 
     private async Task<(TempDatabase Db, PlanStore Store, long CouncilId)> SetUpAsync()
     {
-        var db = await TempDatabase.CreateMigratedAsync(_time, _ct);
+        var db = await storage.CreateMigratedAsync(_time, _ct);
         var council = await new CouncilStore(db.Database, _time).AddAsync("desnogorsk", "Совет", "Europe/Moscow", _ct);
         return (db, new PlanStore(db.Database, _time), council!.Id);
     }
@@ -138,3 +139,7 @@ public sealed class PlanStoreTests
         Assert.Null(plan.Items[0].AnchorItemId);
     }
 }
+
+public sealed class PlanStoreTestsOnSqlite() : PlanStoreTests(TestStorage.Sqlite);
+
+public sealed class PlanStoreTestsOnPostgres(PostgresServerFixture postgres) : PlanStoreTests(TestStorage.Postgres(postgres));

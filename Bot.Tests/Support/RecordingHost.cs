@@ -18,9 +18,8 @@ public static class RecordingHost
         ArgumentNullException.ThrowIfNull(db);
         var calendar = Path.Combine(db.Folder, "calendar.txt");
         File.WriteAllText(calendar, "# weekends only\n");
-        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>
+        var builder = NokoBotHost.CreateServiceBuilder(new Dictionary<string, string?>(db.Settings)
         {
-            ["Storage:Path"] = db.Path,
             ["Calendar:Path"] = calendar,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:NokoBot.Scheduling"] = "Information",

@@ -8,7 +8,7 @@ namespace NokoBot.Tests.Support;
 public static class TestCouncil
 {
     /// <param name="plan">null: a council with no plan yet.</param>
-    public static async Task<long> AddAsync(SqliteDatabase db, TimeProvider time, string slug, string timeZone, int year, PlanImport? plan, CancellationToken ct)
+    public static async Task<long> AddAsync(Database db, TimeProvider time, string slug, string timeZone, int year, PlanImport? plan, CancellationToken ct)
     {
         var council = await new CouncilStore(db, time).AddAsync(slug, "Общественный совет " + slug, timeZone, ct);
         if (plan is not null) await new PlanStore(db, time).ImportAsync(council!.Id, year, slug + ".txt", "sha-" + slug, plan, ct);
@@ -17,7 +17,7 @@ public static class TestCouncil
 
     /// <returns>The member's id.</returns>
     public static Task<long> AddMemberAsync(
-        SqliteDatabase db, long councilId, string name, string role, long? telegramChatId, string? email, CancellationToken ct, params string[] parties) =>
+        Database db, long councilId, string name, string role, long? telegramChatId, string? email, CancellationToken ct, params string[] parties) =>
         new MemberDirectory(db, TimeProvider.System).AddAsync(
             councilId, name, MemberRoles.TryParse(role, out var r) ? r : throw new ArgumentException(role), telegramChatId, email, parties, ct);
 }

@@ -14,6 +14,16 @@ namespace NokoBot.Tests.Support;
 /// </summary>
 public static class TestServices
 {
+    /// <summary>Over the test's database, SQLite or PostgreSQL.</summary>
+    public static IHost Build(TempDatabase database, TimeProvider time, IEnumerable<IDeliveryChannel>? channels = null,
+        IDictionary<string, string?>? settings = null, ProductionCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = database.Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return Build(database.Path, time, channels, all, calendar);
+    }
+
     public static IHost Build(string databasePath, TimeProvider time, IEnumerable<IDeliveryChannel>? channels = null,
         IDictionary<string, string?>? settings = null, ProductionCalendar? calendar = null)
     {

@@ -33,10 +33,10 @@ public sealed class CliContext(IReadOnlyDictionary<string, string?> overrides, T
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>The database, its schema brought up to date first.</summary>
-    public async Task<SqliteDatabase> OpenDatabaseAsync(CancellationToken ct)
+    public async Task<Database> OpenDatabaseAsync(CancellationToken ct)
     {
         await Get<MigrationRunner>().ApplyAsync(ct);
-        return Get<SqliteDatabase>();
+        return Get<Database>();
     }
 
     public async Task<int> RefuseAsync(string russianMessage)
@@ -62,7 +62,7 @@ public sealed class CliContext(IReadOnlyDictionary<string, string?> overrides, T
 }
 
 /// <summary>Builds a <see cref="CliContext"/> for a parsed command line.</summary>
-public sealed class CliContextFactory(Option<string?> db, TextWriter output, TextWriter error)
+public sealed class CliContextFactory(Option<string?> db, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public CliContext Create(ParseResult parse, IReadOnlyDictionary<string, string?>? more = null)
     {
@@ -73,6 +73,7 @@ public sealed class CliContextFactory(Option<string?> db, TextWriter output, Tex
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
         foreach (var (key, value) in StorageOverride(parse)) overrides[key] = value;
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) overrides[key] = value;
         return new CliContext(overrides, output, error);

@@ -12,19 +12,21 @@ internal static class DbCommands
         migrate.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
-            var database = context.Get<SqliteDatabase>();
+            var database = context.Get<Database>();
             var applied = await context.Get<MigrationRunner>().ApplyAsync(ct);
             foreach (var m in applied) await context.Out.WriteLineAsync(DbCliTexts.MigrationApplied(m.Name));
             await context.Out.WriteLineAsync(applied.Count == 0
-                ? DbCliTexts.SchemaCurrent(database.FilePath)
-                : DbCliTexts.Migrated(database.FilePath, applied.Count));
+                ? DbCliTexts.SchemaCurrent(database.Location)
+                : DbCliTexts.Migrated(database.Location, applied.Count));
             return NokoBotCli.Ok;
         });
         var file = new Argument<string>("file") { Description = "Where to write the copy (must not exist)" };
-        var backup = new Command("backup", "Copy the database while the service runs (SQLite online backup)") { file };
+        var backup = new Command("backup", "Copy the database while the service runs (SQLite online backup; on PostgreSQL, shows the pg_dump command)") { file };
         backup.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
+            if (context.Get<Database>() is PostgresDatabase postgres)
+                return await context.RefuseAsync(DbCliTexts.BackupIsPgDump(DatabaseMaintenance.PgDumpCommand(postgres, parse.GetValue(file)!)));
             var database = await context.OpenDatabaseAsync(ct);
             try
             {
@@ -34,7 +36,7 @@ internal static class DbCommands
             {
                 return await context.RefuseAsync(DbCliTexts.BackupFailed(e.Message));
             }
-            await context.Out.WriteLineAsync(DbCliTexts.BackupWritten(database.FilePath, Path.GetFullPath(parse.GetValue(file)!)));
+            await context.Out.WriteLineAsync(DbCliTexts.BackupWritten(database.Location, Path.GetFullPath(parse.GetValue(file)!)));
             return NokoBotCli.Ok;
         });
 
@@ -42,9 +44,14 @@ internal static class DbCommands
         check.SetAction(async (parse, ct) =>
         {
             using var context = contexts.Create(parse);
-            await context.OpenDatabaseAsync(ct);
+            var database = await context.OpenDatabaseAsync(ct);
             var report = await context.Get<DatabaseMaintenance>().CheckAsync(TimeSpan.FromDays(1), ct);
-            await context.Out.WriteLineAsync(DbCliTexts.Integrity(report.Integrity));
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                await context.Out.WriteLineAsync(DbCliTexts.PostgresConnected(database.Location));
+                await context.Out.WriteLineAsync(DbCliTexts.Schema(report.SchemaVersion, report.LatestVersion));
+            }
+            else await context.Out.WriteLineAsync(DbCliTexts.Integrity(report.Integrity));
             await context.Out.WriteLineAsync(DbCliTexts.Counts(report.Councils, report.Items, report.Replies));
             await context.Out.WriteLineAsync(DbCliTexts.Deliveries(report.Sent, report.Pending, report.StalePending, report.Failed, report.Skipped));
             if (report.SentWithoutTime > 0) await context.Out.WriteLineAsync(DbCliTexts.SentWithoutTime(report.SentWithoutTime));

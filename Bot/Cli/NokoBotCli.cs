@@ -11,14 +11,15 @@ public static class NokoBotCli
     public const int Refused = 1;
     public const int BadUsage = 2;
 
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    /// <param name="settings">Settings over the configuration's, under the command line's own (tests: the storage).</param>
+    public static RootCommand Build(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = new Option<string?>("--db")
         {
             Description = "SQLite database file (default: Storage:Path from configuration, else data/nokobot.db)",
             Recursive = true,
         };
-        var context = new CliContextFactory(db, output, error);
+        var context = new CliContextFactory(db, output, error, settings);
         return new RootCommand(CliTexts.RootDescription)
         {
             db,
@@ -37,10 +38,14 @@ public static class NokoBotCli
         };
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct) =>
+        RunAsync(args, output, error, null, ct);
+
+    internal static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings, CancellationToken ct)
     {
         if (ReferenceEquals(output, Console.Out)) Console.OutputEncoding = Encoding.UTF8;
-        var parse = Build(output, error).Parse(args);
+        var parse = Build(output, error, settings).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) await error.WriteLineAsync(e.Message);

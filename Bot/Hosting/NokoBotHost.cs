@@ -42,6 +42,7 @@ public static class NokoBotHost
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddInbox(builder.Configuration);
         builder.AddWeb();
+        builder.Services.AddHostedService<StartupMemoryTrim>();
         return new NokoBotServiceBuilder(builder);
     }
 

@@ -17,7 +17,7 @@ namespace NokoBot.Inbox;
 /// <see cref="MaxLetterBytes"/> are recorded and never answered.
 /// </summary>
 public sealed class LetterHandler(
-    SqliteDatabase database, InboundLetters letters, DeliveryLedger ledger, CouncilSnapshotStore snapshots, MemberDirectory members,
+    Database database, InboundLetters letters, DeliveryLedger ledger, CouncilSnapshotStore snapshots, MemberDirectory members,
     ReplyService replies, Outbox outbox, IPlanChanges changes, TimeProvider time, ILogger<LetterHandler> logger)
 {
     /// <summary>Larger letters are not downloaded, nor answered.</summary>

@@ -14,7 +14,7 @@ namespace NokoBot.Replies;
 /// told the plan changed.
 /// </summary>
 public sealed class ReplyService(
-    SqliteDatabase database, CouncilSnapshotStore snapshots, ReplyEffectWriter writer, ProtocolFiles files, IPlanChanges changes, TimeProvider time)
+    Database database, CouncilSnapshotStore snapshots, ReplyEffectWriter writer, ProtocolFiles files, IPlanChanges changes, TimeProvider time)
 {
     /// <summary>Protocol documents are kept up to this size (Telegram hands bots no larger files either).</summary>
     public const long MaxProtocolBytes = 20 * 1024 * 1024;

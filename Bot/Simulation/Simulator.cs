@@ -106,6 +106,8 @@ public sealed class Simulator(TextWriter progress)
     {
         var settings = new Dictionary<string, string?>(overrides)
         {
+            // A throwaway SQLite file whatever the service is configured with: the simulation writes a year of rows.
+            ["Storage:Provider"] = nameof(StorageProvider.Sqlite),
             ["Storage:Path"] = databasePath,
             ["Telegram:Enabled"] = "false",
             ["Smtp:Enabled"] = "false",

@@ -9,7 +9,7 @@ public sealed record CalendarFeed(string Token, long CouncilId, long? MemberId);
 /// The secret URLs of calendar feeds (one live feed per council and per member; a new one revokes the old), and the
 /// SEQUENCE of each feed event, raised whenever its dates change.
 /// </summary>
-public sealed class CalendarFeedStore(SqliteDatabase database, TimeProvider time)
+public sealed class CalendarFeedStore(Database database, TimeProvider time)
 {
     /// <returns>The live feed's token, created when there is none.</returns>
     public async Task<string> GetOrCreateAsync(long councilId, long? memberId, CancellationToken ct)
@@ -71,8 +71,8 @@ public sealed class CalendarFeedStore(SqliteDatabase database, TimeProvider time
         ArgumentNullException.ThrowIfNull(fingerprints);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(ct);
-        // Written at once (BEGIN IMMEDIATE): two feeds read at the same moment raise a SEQUENCE once.
-        await using var tx = connection.BeginTransaction(deferred: false);
+        // Written at once: two feeds read at the same moment raise a SEQUENCE once.
+        await using var tx = await database.BeginWriteAsync(connection, $"calendar:{councilId}", ct);
         var known = (await connection.QueryAsync<VersionRow>(new CommandDefinition(
             "SELECT uid AS Uid, fingerprint AS Fingerprint, sequence AS Sequence FROM calendar_event_versions WHERE council_id = @councilId",
             new { councilId }, tx, cancellationToken: ct))).ToDictionary(v => v.Uid, StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using Dapper;
 namespace NokoBot.Storage;
 
 /// <summary>Events that relative deadlines hang on («поступление результатов НОКО» on 14.09).</summary>
-public sealed class CouncilEventStore(SqliteDatabase database, TimeProvider time)
+public sealed class CouncilEventStore(Database database, TimeProvider time)
 {
     public Task AddAsync(DbConnection connection, DbTransaction? tx, long councilId, string name, DateOnly occurredOn, long? memberId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -7,13 +7,13 @@ namespace NokoBot.Storage;
 /// The council's digest mailing list, kept as <c>digestRecipients</c> in the councils.settings JSON (next to the
 /// reminder settings, which it leaves untouched).
 /// </summary>
-public sealed class CouncilMailSettings(SqliteDatabase database)
+public sealed class CouncilMailSettings(Database database)
 {
     public async Task<IReadOnlyList<string>> DigestRecipientsAsync(long councilId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT json_extract(settings, '$.digestRecipients') FROM councils WHERE id = @councilId",
+            $"SELECT {database.Provider.JsonGet("settings", "digestRecipients")} FROM councils WHERE id = @councilId",
             new { councilId }, cancellationToken: ct));
         return json is null ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
     }
@@ -22,7 +22,7 @@ public sealed class CouncilMailSettings(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE councils SET settings = json_set(settings, '$.digestRecipients', json(@list)) WHERE id = @councilId",
+            $"UPDATE councils SET settings = {database.Provider.JsonSet("settings", "digestRecipients", "list")} WHERE id = @councilId",
             new { councilId, list = JsonSerializer.Serialize(addresses) }, cancellationToken: ct));
     }
 }

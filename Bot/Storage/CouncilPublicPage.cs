@@ -5,7 +5,7 @@ namespace NokoBot.Storage;
 /// <c>CouncilSettings.PublicPage</c>); the other settings are left untouched. The chat writes it inside its update's
 /// transaction (<see cref="CouncilSettingsStore.SetPublicPageAsync"/>).
 /// </summary>
-public sealed class CouncilPublicPage(SqliteDatabase database)
+public sealed class CouncilPublicPage(Database database)
 {
     public async Task SetAsync(long councilId, bool on, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public sealed record ScheduledCouncil(CouncilSchedule Schedule, DateTimeOffset? 
 /// The <c>council_schedule</c> table: per council, the instant up to which its due deliveries are in the ledger and the
 /// instant it is next planned. What start-up needs to set every trigger comes from here in one query, with no plan read.
 /// </summary>
-public sealed class CouncilScheduleStore(SqliteDatabase database, StateStore state, TimeProvider time)
+public sealed class CouncilScheduleStore(Database database, StateStore state, TimeProvider time)
 {
     /// <summary>
     /// The instant planning of <paramref name="councilId"/> resumes from: its own mark; for a council never planned,

@@ -29,12 +29,12 @@ public static class CouncilSettingsStore
     /// <summary>The digest's mailing list (<c>digestRecipients</c>), inside the caller's transaction.</summary>
     public static Task SetDigestRecipientsAsync(DbConnection connection, DbTransaction? tx, long councilId, IReadOnlyList<string> addresses, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE councils SET settings = json_set(settings, '$.digestRecipients', json(@list)) WHERE id = @councilId",
+            $"UPDATE councils SET settings = {SqlDialect.Of(connection).JsonSet("settings", "digestRecipients", "list")} WHERE id = @councilId",
             new { councilId, list = JsonSerializer.Serialize(addresses) }, tx, cancellationToken: ct));
 
     /// <summary>The public status page switch (<c>publicPage</c>), inside the caller's transaction; the other settings are left untouched.</summary>
     public static Task SetPublicPageAsync(DbConnection connection, DbTransaction? tx, long councilId, bool on, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE councils SET settings = json_set(settings, '$.publicPage', json(@value)) WHERE id = @councilId",
+            $"UPDATE councils SET settings = {SqlDialect.Of(connection).JsonSet("settings", "publicPage", "value")} WHERE id = @councilId",
             new { councilId, value = on ? "true" : "false" }, tx, cancellationToken: ct));
 }

@@ -9,7 +9,7 @@ namespace NokoBot.Storage;
 
 /// <summary>Reads <see cref="CouncilSnapshot"/>s: each table once, through the store that owns it.</summary>
 public sealed class CouncilSnapshotStore(
-    SqliteDatabase database, CouncilStore councils, PlanStore plans, ReplyStore replies, CouncilEventStore events,
+    Database database, CouncilStore councils, PlanStore plans, ReplyStore replies, CouncilEventStore events,
     MemberDirectory members, MeetingStore meetings, StateStore state, ProductionCalendar calendar)
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);

@@ -1,10 +1,10 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NokoBot.Domain.Councils;
 
 namespace NokoBot.Storage;
 
-public sealed class CouncilStore(SqliteDatabase database, TimeProvider time)
+public sealed class CouncilStore(Database database, TimeProvider time)
 {
     private const string Columns = "id AS Id, slug AS Slug, name AS Name, time_zone AS TimeZone";
 
@@ -19,7 +19,7 @@ public sealed class CouncilStore(SqliteDatabase database, TimeProvider time)
                 new { slug, name, timeZone, at = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
             return new Council(id, slug, name, timeZone);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (DbException e) when (e.IsUniqueViolation())
         {
             return null;
         }

@@ -12,8 +12,9 @@ internal class DeadlineColumns
     public string? End { get; set; }
     public string? Every { get; set; }
     public long? DueDay { get; set; }
-    public bool Following { get; set; }
-    public bool AtLeast { get; set; }
+    /// <summary>Flags are 0/1 integers on both providers (PostgreSQL would not take a boolean into a bigint column).</summary>
+    public long Following { get; set; }
+    public long AtLeast { get; set; }
     public string? Windows { get; set; }
     public long? Amount { get; set; }
     public string? Unit { get; set; }
@@ -34,8 +35,8 @@ internal class DeadlineColumns
             case RecurringDeadline r:
                 columns.Every = DeadlineNames.Of(r.Every);
                 columns.DueDay = r.Day;
-                columns.Following = r.Following;
-                columns.AtLeast = r.AtLeast;
+                columns.Following = r.Following ? 1 : 0;
+                columns.AtLeast = r.AtLeast ? 1 : 0;
                 break;
             case SeriesDeadline s:
                 columns.Windows = string.Join(',', s.Windows.Select(w => $"{Format(w.Start)}/{Format(w.End)}"));
@@ -53,7 +54,7 @@ internal class DeadlineColumns
     {
         "window" when Start is not null && End is not null => new WindowDeadline(Text, Parse(Start), Parse(End)),
         "date" when Start is not null => new DateDeadline(Text, Parse(Start)),
-        "recurring" => new RecurringDeadline(Text, ParsePeriod(Every), DueDay is null ? null : (int)DueDay, Following, AtLeast),
+        "recurring" => new RecurringDeadline(Text, ParsePeriod(Every), DueDay is null ? null : (int)DueDay, Following != 0, AtLeast != 0),
         "series" when !string.IsNullOrEmpty(Windows) => new SeriesDeadline(Text, ParseWindows(Windows)),
         "continuous" => new ContinuousDeadline(Text),
         "relative" => new RelativeDeadline(Text, (int)(Amount ?? 0), ParseUnit(Unit), Anchor ?? ""),

@@ -22,7 +22,7 @@ public sealed record DeliveryEntry(
 /// The delivery ledger (DESIGN §2 Delivery): a delivery is written once, keyed by its idempotency key, before it
 /// is sent, and marked sent after. Writing the same key again is a no-op, so a restart or a retry never sends twice.
 /// </summary>
-public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
+public sealed class DeliveryLedger(Database database, TimeProvider time)
 {
     private const string Columns = """
         id AS Id, key AS Key, council_id AS CouncilId, item_id AS ItemId, member_id AS MemberId, kind AS Kind,
@@ -96,8 +96,8 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         if (externalIds.Count == 0) return [];
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM deliveries WHERE external_id IN @externalIds AND channel = @channel AND status = 'sent' ORDER BY id",
-            new { externalIds, channel }, cancellationToken: ct))).Select(r => r.ToEntry()).ToList();
+            $"SELECT {Columns} FROM deliveries WHERE {database.Provider.In("external_id", "externalIds")} AND channel = @channel AND status = 'sent' ORDER BY id",
+            new { externalIds = externalIds.ToArray(), channel }, cancellationToken: ct))).Select(r => r.ToEntry()).ToList();
         return [.. externalIds.SelectMany(id => rows.Where(r => r.ExternalId == id))];
     }
 

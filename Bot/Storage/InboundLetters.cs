@@ -14,7 +14,7 @@ public sealed record InboundLetter(
 /// transaction as its effects, and a letter already recorded — by its UID in its folder, or by its Message-Id — is
 /// never handled again.
 /// </summary>
-public sealed class InboundLetters(SqliteDatabase database, TimeProvider time)
+public sealed class InboundLetters(Database database, TimeProvider time)
 {
     /// <summary>Of these letters (by UID, and by Message-Id when they have one), those already handled.</summary>
     public async Task<(IReadOnlySet<uint> Uids, IReadOnlySet<string> MessageIds)> HandledAsync(
@@ -22,10 +22,10 @@ public sealed class InboundLetters(SqliteDatabase database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(ct);
         var byUid = await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT uid FROM inbound_letters WHERE mailbox = @mailbox AND uid_validity = @uidValidity AND uid IN @uids",
+            $"SELECT uid FROM inbound_letters WHERE mailbox = @mailbox AND uid_validity = @uidValidity AND {database.Provider.In("uid", "uids")}",
             new { mailbox, uidValidity = (long)uidValidity, uids = uids.Select(u => (long)u).ToList() }, cancellationToken: ct));
         var byId = messageIds.Count == 0 ? [] : await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT message_id FROM inbound_letters WHERE message_id IN @messageIds", new { messageIds }, cancellationToken: ct));
+            $"SELECT message_id FROM inbound_letters WHERE {database.Provider.In("message_id", "messageIds")}", new { messageIds = messageIds.ToArray() }, cancellationToken: ct));
         return (byUid.Select(u => (uint)u).ToHashSet(), byId.ToHashSet(StringComparer.Ordinal));
     }
 

@@ -13,7 +13,7 @@ public sealed record LinkedMember(long MemberId, long CouncilId, string CouncilN
 /// Single-use, expiring invite codes for linking a Telegram user to a council. A code is 128 random bits in base64url
 /// (22 characters, fits Telegram's 64-character start parameter); only its SHA-256 is stored.
 /// </summary>
-public sealed class InviteStore(SqliteDatabase database, TimeProvider time)
+public sealed class InviteStore(Database database, TimeProvider time)
 {
     /// <returns>The code to put in the link, or null when the council has no such party.</returns>
     public async Task<string?> CreateAsync(long councilId, string? party, MemberRole role, TimeSpan lifetime, CancellationToken ct)
@@ -22,8 +22,10 @@ public sealed class InviteStore(SqliteDatabase database, TimeProvider time)
         long? partyId = null;
         if (party is not null)
         {
-            partyId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT id FROM parties WHERE council_id = @councilId AND name = @party COLLATE NOCASE", new { councilId, party }, cancellationToken: ct));
+            // Compared here, not in SQL: SQLite's NOCASE and PostgreSQL's lower() in the C locale fold Latin letters only.
+            var parties = await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+                "SELECT id, name FROM parties WHERE council_id = @councilId ORDER BY id", new { councilId }, cancellationToken: ct));
+            partyId = parties.Where(p => string.Equals(p.Name, party, StringComparison.OrdinalIgnoreCase)).Select(p => (long?)p.Id).FirstOrDefault();
             if (partyId is null) return null;
         }
         var code = NewCode();
@@ -77,7 +79,7 @@ public sealed class InviteStore(SqliteDatabase database, TimeProvider time)
         }
         if (invite.PartyId is { } partyId)
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO member_parties (member_id, party_id) VALUES (@memberId, @partyId)", new { memberId, partyId }, tx, cancellationToken: ct));
+                "INSERT INTO member_parties (member_id, party_id) VALUES (@memberId, @partyId) ON CONFLICT DO NOTHING", new { memberId, partyId }, tx, cancellationToken: ct));
         var used = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invites SET used_at = @now, used_by = @memberId WHERE code_sha256 = @hash AND used_at IS NULL",
             new { now, memberId, hash = Hash(code) }, tx, cancellationToken: ct));

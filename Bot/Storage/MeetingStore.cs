@@ -12,7 +12,7 @@ public sealed record StoredMeeting(
 /// <summary>The secretary's changes to a proposed agenda.</summary>
 public sealed record AgendaEdits(IReadOnlyList<string> Added, IReadOnlyList<string> Dropped, IReadOnlyList<string> Topics);
 
-public sealed class MeetingStore(SqliteDatabase database, TimeProvider time)
+public sealed class MeetingStore(Database database, TimeProvider time)
 {
     private const string LocalFormat = "yyyy-MM-dd'T'HH:mm";
 

@@ -9,7 +9,7 @@ namespace NokoBot.Storage;
 public sealed record AddressedMember(long MemberId, long CouncilId, string Name, EmailState EmailState);
 
 /// <summary>The council's members: their contacts, roles, parties and what they chose for themselves.</summary>
-public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
+public sealed class MemberDirectory(Database database, TimeProvider time)
 {
     /// <param name="email">Stored lower-case; callers check it first (<see cref="EmailAddresses.Normalize"/>).</param>
     /// <returns>The new member's id.</returns>
@@ -41,8 +41,8 @@ public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO parties (council_id, name) VALUES (@councilId, @party) ON CONFLICT (council_id, name) DO NOTHING;
-                INSERT OR IGNORE INTO member_parties (member_id, party_id)
-                SELECT @id, id FROM parties WHERE council_id = @councilId AND name = @party;
+                INSERT INTO member_parties (member_id, party_id)
+                SELECT @id, id FROM parties WHERE council_id = @councilId AND name = @party ON CONFLICT DO NOTHING;
                 """, new { councilId, party, id }, tx, cancellationToken: ct));
         }
         return id;
@@ -53,7 +53,7 @@ public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(party);
         await using var connection = await database.OpenAsync(ct);
-        // SQLite's NOCASE folds Latin letters only: compared here, Cyrillic too.
+        // Compared here, not in SQL: SQLite's NOCASE and PostgreSQL's lower() in the C locale fold Latin letters only.
         var names = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT name FROM parties WHERE council_id = @councilId ORDER BY id", new { councilId }, cancellationToken: ct));
         return names.FirstOrDefault(n => string.Equals(n, party.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -103,7 +103,7 @@ public sealed class MemberDirectory(SqliteDatabase database, TimeProvider time)
         if (keys.Count == 0) return new Dictionary<string, IReadOnlyList<AddressedMember>>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<(string Email, long Id, long CouncilId, string Name, string? State)>(new CommandDefinition(
-            "SELECT email, id, council_id, name, email_state FROM members WHERE email IN @keys AND removed_at IS NULL ORDER BY id",
+            $"SELECT email, id, council_id, name, email_state FROM members WHERE {database.Provider.In("email", "keys")} AND removed_at IS NULL ORDER BY id",
             new { keys }, cancellationToken: ct));
         var found = rows.ToLookup(r => r.Email, StringComparer.Ordinal);
         return addresses.Distinct(StringComparer.Ordinal).ToDictionary(a => a, a => (IReadOnlyList<AddressedMember>)

@@ -5,7 +5,7 @@ using NokoBot.Domain.Plans;
 namespace NokoBot.Storage;
 
 /// <summary>Plan drafts waiting for the secretary's confirmation (<c>plan_drafts</c>).</summary>
-public sealed class PlanDraftStore(SqliteDatabase database)
+public sealed class PlanDraftStore(Database database)
 {
     /// <summary>How long a preview can be confirmed.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);

@@ -5,7 +5,7 @@ using NokoBot.Domain.Plans;
 
 namespace NokoBot.Storage;
 
-public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
+public sealed class PlanStore(Database database, TimeProvider time)
 {
     /// <summary>
     /// Stores a council's plan for a year in one transaction. The same file again is a no-op; a changed
@@ -65,7 +65,9 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
             RETURNING id
             """);
         await using var insertLink = Command(connection, tx,
-            "INSERT OR IGNORE INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position)");
+            "INSERT INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position) ON CONFLICT DO NOTHING");
+        // On PostgreSQL every statement is a round trip: the party links (two thirds of a plan's rows) go in one.
+        var links = database.Provider == StorageProvider.Postgres ? new PartyLinks() : null;
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
@@ -103,18 +105,33 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                 itemId = (long)(await insertItem.ExecuteScalarAsync(ct))!;
                 added++;
             }
-            await LinkPartiesAsync(connection, tx, insertLink, councilId, itemId, isNew, item.Responsible, partyIds, ct);
+            await LinkPartiesAsync(connection, tx, insertLink, links, councilId, itemId, isNew, item.Responsible, partyIds, ct);
             earlier.Add((item.Number, item.Title, itemId));
         }
+        if (links is { Items.Count: > 0 })
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO item_parties (item_id, party_id, position)
+                SELECT * FROM unnest(@Items, @Parties, @Positions) ON CONFLICT DO NOTHING
+                """, new { Items = links.Items.ToArray(), Parties = links.Parties.ToArray(), Positions = links.Positions.ToArray() }, tx, cancellationToken: ct));
 
         var removed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE plan_items SET removed_at = @now WHERE id IN @ids AND removed_at IS NULL",
+            $"UPDATE plan_items SET removed_at = @now WHERE {database.Provider.In("id", "ids")} AND removed_at IS NULL",
             new { now, ids = itemIds.Values.ToArray() }, tx, cancellationToken: ct));
         return new PlanImportOutcome(planId, Unchanged: false, added, updated, removed);
     }
 
+    /// <summary>Party links gathered for one statement at the end of the import (PostgreSQL).</summary>
+    private sealed class PartyLinks
+    {
+        public List<long> Items { get; } = [];
+        public List<long> Parties { get; } = [];
+        public List<long> Positions { get; } = [];
+    }
+
+    /// <param name="links">Where to gather the links instead of inserting each (null: each inserted now).</param>
     private static async Task LinkPartiesAsync(
-        DbConnection connection, DbTransaction tx, DbCommand insertLink, long councilId, long itemId, bool isNew,
+        DbConnection connection, DbTransaction tx, DbCommand insertLink, PartyLinks? links, long councilId, long itemId, bool isNew,
         IReadOnlyList<string> parties, Dictionary<string, long> partyIds, CancellationToken ct)
     {
         if (!isNew)
@@ -132,6 +149,13 @@ public sealed class PlanStore(SqliteDatabase database, TimeProvider time)
                     RETURNING id
                     """, new { councilId, name }, tx, cancellationToken: ct));
                 partyIds[name] = partyId;
+            }
+            if (links is not null)
+            {
+                links.Items.Add(itemId);
+                links.Parties.Add(partyId);
+                links.Positions.Add(position);
+                continue;
             }
             Bind(insertLink, ("@itemId", itemId), ("@partyId", partyId), ("@position", position));
             await insertLink.ExecuteNonQueryAsync(ct);

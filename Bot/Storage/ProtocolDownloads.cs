@@ -6,7 +6,7 @@ namespace NokoBot.Storage;
 public sealed record ProtocolDownload(string FileName, string StoredPath);
 
 /// <summary>Finds a protocol of one council by its SHA-256: a meeting's, or one attached to an item.</summary>
-public sealed class ProtocolDownloads(SqliteDatabase database, ProtocolFiles files)
+public sealed class ProtocolDownloads(Database database, ProtocolFiles files)
 {
     /// <returns>null when the council has no protocol with that hash, or its copy is gone.</returns>
     public async Task<ProtocolDownload?> FindAsync(long councilId, string sha256, CancellationToken ct)

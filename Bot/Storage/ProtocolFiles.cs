@@ -9,9 +9,9 @@ public sealed record StoredFile(string Path, long Size, string Sha256);
 /// Protocol copies under the data folder, named by their SHA-256 (the same file twice is stored once), readable by
 /// the owner only. Writing stops at the size limit whatever the source claimed.
 /// </summary>
-public sealed class ProtocolFiles(SqliteDatabase database)
+public sealed class ProtocolFiles(Database database)
 {
-    public string Folder => Path.Combine(Path.GetDirectoryName(database.FilePath) ?? ".", "protocols");
+    public string Folder => Path.Combine(database.DataFolder, "protocols");
 
     /// <returns>null when the content was larger than <paramref name="maxBytes"/> (nothing is kept).</returns>
     public async Task<StoredFile?> SaveAsync(Func<Stream, CancellationToken, Task> write, string extension, long maxBytes, CancellationToken ct)

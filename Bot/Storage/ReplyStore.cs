@@ -4,7 +4,7 @@ using NokoBot.Domain.Replies;
 namespace NokoBot.Storage;
 
 /// <summary>The append-only reply log.</summary>
-public sealed class ReplyStore(SqliteDatabase database)
+public sealed class ReplyStore(Database database)
 {
     public async Task<long> AppendAsync(Reply reply, CancellationToken ct)
     {

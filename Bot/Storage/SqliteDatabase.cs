@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace NokoBot.Storage;
@@ -6,7 +7,7 @@ namespace NokoBot.Storage;
 /// Opens connections to the one SQLite file with the settings every connection needs
 /// (foreign keys, busy timeout; WAL is set once and persists in the file).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
 
@@ -26,7 +27,19 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string Location => FilePath;
+
+    public override string DataFolder => System.IO.Path.GetDirectoryName(FilePath) ?? ".";
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, string lockName, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await OpenSqliteAsync(ct);
+
+    /// <summary>The connection as SQLite's own type, for what only SQLite has (the online backup).</summary>
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
     {
         CreateFileOwnerOnly();
         var connection = new SqliteConnection(_connectionString);

@@ -5,7 +5,7 @@ using Dapper;
 namespace NokoBot.Storage;
 
 /// <summary>The key/value <c>state</c> table: small facts that must survive a restart (update offset, sweep mark).</summary>
-public sealed class StateStore(SqliteDatabase database, TimeProvider time)
+public sealed class StateStore(Database database, TimeProvider time)
 {
     public async Task<string?> GetAsync(string key, CancellationToken ct)
     {

@@ -8,14 +8,14 @@ namespace NokoBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// SQLite storage, every store over it, the council read model and the production calendar. Its migrations run
+    /// The storage Storage:Provider names (SQLite by default, or PostgreSQL), every store over it, the council read model and the production calendar. Its migrations run
     /// before every other hosted service starts (the CLI applies them itself, <see cref="MigrationRunner"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(_ => CalendarFile.Load(configuration["Calendar:Path"]));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<TelegramUpdateLog>();
@@ -45,6 +45,12 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<MigrationHostedService>();
         return services;
     }
+
+    private static Database Open(StorageOptions options) => options.Provider switch
+    {
+        StorageProvider.Postgres => new PostgresDatabase(options.ConnectionString!, Path.GetDirectoryName(Path.GetFullPath(options.Path)) ?? "."),
+        _ => new SqliteDatabase(options.Path),
+    };
 }
 
 /// <summary>Brings the schema up to date in StartAsync: hosted services start in order, so nothing later sees an old schema.</summary>

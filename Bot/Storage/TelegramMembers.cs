@@ -11,7 +11,7 @@ public sealed record TelegramMember(long MemberId, long CouncilId, string Counci
 }
 
 /// <summary>Finds the member behind a Telegram user.</summary>
-public sealed class TelegramMembers(SqliteDatabase database)
+public sealed class TelegramMembers(Database database)
 {
     /// <summary>The user's membership (the latest linked when they belong to several councils), or null for a stranger.</summary>
     public async Task<TelegramMember?> FindAsync(long telegramUserId, CancellationToken ct)

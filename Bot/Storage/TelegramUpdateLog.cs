@@ -7,7 +7,7 @@ namespace NokoBot.Storage;
 /// The <c>telegram_updates</c> table: which webhook updates were taken, so a repeated delivery of one changes nothing.
 /// The polling receiver needs none of it (its offset does the same job).
 /// </summary>
-public sealed class TelegramUpdateLog(SqliteDatabase database, TimeProvider time)
+public sealed class TelegramUpdateLog(Database database, TimeProvider time)
 {
     /// <summary>Long past Telegram's own 24 hours of retrying an update.</summary>
     public static TimeSpan Kept { get; } = TimeSpan.FromDays(7);

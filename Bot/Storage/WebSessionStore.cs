@@ -10,7 +10,7 @@ public sealed record WebSession(long CouncilId, long? MemberId, MemberRole Role,
 /// Sign-in links (single-use, short-lived) and the sessions they open. Only the SHA-256 of a link's code or a
 /// session's token is stored.
 /// </summary>
-public sealed class WebSessionStore(SqliteDatabase database, TimeProvider time)
+public sealed class WebSessionStore(Database database, TimeProvider time)
 {
     /// <returns>The code to put in the link.</returns>
     public async Task<string> CreateLinkAsync(long councilId, long? memberId, MemberRole role, TimeSpan lifetime, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace NokoBot.Telegram;
 /// own update: it is logged and skipped (the mark still commits), never stopping the loop or making Telegram resend it.
 /// </summary>
 public sealed class UpdateProcessor(
-    SqliteDatabase database, StateStore state, TelegramUpdateLog updateLog, UpdateRouter router, IPlanChanges changes, FloodGuard flood,
+    Database database, StateStore state, TelegramUpdateLog updateLog, UpdateRouter router, IPlanChanges changes, FloodGuard flood,
     ILogger<UpdateProcessor> logger)
 {
     private delegate Task<bool> Mark(DbConnection connection, DbTransaction? tx, CancellationToken ct);

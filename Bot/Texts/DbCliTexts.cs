@@ -13,7 +13,17 @@ public static class DbCliTexts
 
     public static string BackupWritten(string database, string copy) => $"Резервная копия базы {database} записана в {copy}.";
 
+    public static string BackupIsPgDump(string command) =>
+        $"База в PostgreSQL: её резервную копию делает pg_dump, а не nokobot. Выполните (пароль pg_dump спросит сам или возьмёт из PGPASSWORD или ~/.pgpass):\n{command}";
+
     // The check
+    public static string PostgresConnected(string location) =>
+        $"{location}: соединение есть. Целостность страниц PostgreSQL проверяет сам; здесь проверены схема и журнал доставок.";
+
+    public static string Schema(long? version, int latest) => version == latest
+        ? $"Схема: версия {version}, актуальна."
+        : $"Схема: версия {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}, эта версия NokoBot ждёт {latest}.";
+
     public static string Integrity(string result) => $"Целостность SQLite: {result}";
 
     public static string Counts(long councils, long items, long replies) => $"Советов: {councils}, пунктов: {items}, ответов: {replies}.";

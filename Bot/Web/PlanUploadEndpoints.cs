@@ -37,7 +37,7 @@ public static class PlanUploadEndpoints
             : WebResults.NotFound(context);
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, string slug, WebVisitors visitors, IAntiforgery antiforgery, PlanDesk desk, SqliteDatabase database,
+        HttpContext context, string slug, WebVisitors visitors, IAntiforgery antiforgery, PlanDesk desk, Database database,
         ILogger<PlanDesk> logger, CancellationToken ct)
     {
         if (await visitors.ResolveAsync(context, slug, ct) is not { Manages: true } visitor) return WebResults.NotFound(context);
@@ -94,7 +94,7 @@ public static class PlanUploadEndpoints
 
     private static async Task<IResult> ImportAsync(
         HttpContext context, string slug, string id, WebVisitors visitors, IAntiforgery antiforgery, PlanDesk desk, PlanDraftStore drafts,
-        SqliteDatabase database, ReplyService replies, ILogger<PlanDesk> logger, CancellationToken ct)
+        Database database, ReplyService replies, ILogger<PlanDesk> logger, CancellationToken ct)
     {
         var (visitor, draft, failure) = await PressAsync(context, slug, id, visitors, antiforgery, desk, drafts, logger, ct);
         if (failure is not null) return failure;
@@ -116,7 +116,7 @@ public static class PlanUploadEndpoints
 
     private static async Task<IResult> CancelAsync(
         HttpContext context, string slug, string id, WebVisitors visitors, IAntiforgery antiforgery, PlanDesk desk, PlanDraftStore drafts,
-        SqliteDatabase database, TimeProvider time, ILogger<PlanDesk> logger, CancellationToken ct)
+        Database database, TimeProvider time, ILogger<PlanDesk> logger, CancellationToken ct)
     {
         var (visitor, draft, failure) = await PressAsync(context, slug, id, visitors, antiforgery, desk, drafts, logger, ct);
         if (failure is not null) return failure;

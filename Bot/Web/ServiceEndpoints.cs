@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NokoBot.Storage;
 
 namespace NokoBot.Web;
@@ -33,7 +33,7 @@ public static class ServiceEndpoints
             var pending = await ledger.CountPendingAsync(ct);
             return Results.Json(new Health("ok", swept?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), pending));
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             return Results.Json(new Health("unavailable", null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

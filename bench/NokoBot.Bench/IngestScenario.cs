@@ -96,7 +96,7 @@ internal static class IngestScenario
         var plans = host.Get<PlanStore>();
         await plans.ImportAsync(council.Id, 2020, "b.txt", "x", new PlanImport([item], []), CancellationToken.None);
         var itemId = (await plans.FindAsync(council.Id, 2020, CancellationToken.None))!.Items[0].Id;
-        var db = host.Get<SqliteDatabase>();
+        var db = host.Get<Database>();
         var state = host.Get<StateStore>();
 
         var watch = Stopwatch.StartNew();

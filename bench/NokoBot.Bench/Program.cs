@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["parser"] = ParserScenario.RunAsync,
     ["ingest"] = IngestScenario.RunAsync,
     ["scale"] = ScaleScenario.RunAsync,
+    ["scale-postgres"] = ScalePostgresScenario.RunAsync,
     ["dispatch"] = DispatchScenario.RunAsync,
     ["timing"] = TimingScenario.RunAsync,
     ["restart"] = RestartScenario.RunAsync,

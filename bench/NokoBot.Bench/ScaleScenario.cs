@@ -103,7 +103,7 @@ internal static class ScaleScenario
     {
         // A council planned less than a second ago waits for that second to end: let the start-up plans age past it.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var database = host.Get<SqliteDatabase>();
+        var database = host.Get<Database>();
         Dictionary<long, long> secretaries;
         await using (var connection = await database.OpenAsync(CancellationToken.None))
             secretaries = (await connection.QueryAsync<(long Council, long Member)>("SELECT council_id, id FROM members")).ToDictionary(r => r.Council, r => r.Member);
@@ -155,7 +155,7 @@ internal static class ScaleScenario
         Report.Line("scale.idle_snapshots_read", host.Get<CouncilSnapshotStore>().Loads - loadsBefore, "snapshots read in the idle window");
     }
 
-    private static List<PlanItem> Items() =>
+    internal static List<PlanItem> Items() =>
     [
         .. Enumerable.Range(1, 50).Select(i =>
         {
@@ -165,7 +165,7 @@ internal static class ScaleScenario
         }),
     ];
 
-    private static async Task<TimeSpan> ImportAsync(string db, TimeProvider time, Dictionary<string, string?> settings, int councils, List<PlanItem> items)
+    internal static async Task<TimeSpan> ImportAsync(string db, TimeProvider time, Dictionary<string, string?> settings, int councils, List<PlanItem> items)
     {
         using var host = BenchHost.Build(db, time, settings);
         await host.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
@@ -190,7 +190,7 @@ internal static class ScaleScenario
     {
         var database = new SqliteDatabase(path);
         await new MigrationRunner(database, time).ApplyAsync(CancellationToken.None);
-        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var connection = await database.OpenSqliteAsync(CancellationToken.None);
         var watch = Stopwatch.StartNew();
         long rows = 0;
         for (var c = 0; c < councils; c++)

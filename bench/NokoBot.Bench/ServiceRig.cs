@@ -109,7 +109,7 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async Task<IReadOnlyList<long>> ItemIdsAsync(long? councilId = null)
     {
-        await using var connection = await Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
+        await using var connection = await Get<Database>().OpenAsync(CancellationToken.None);
         return [.. await connection.QueryAsync<long>(
             "SELECT pi.id FROM plan_items pi JOIN plans p ON p.id = pi.plan_id WHERE p.council_id = @council ORDER BY pi.position",
             new { council = councilId ?? CouncilId })];
@@ -117,7 +117,7 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async Task<long> CountAsync(string sql)
     {
-        await using var connection = await Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
+        await using var connection = await Get<Database>().OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
