@@ -46,17 +46,23 @@ public sealed class TelegramRig : IAsyncDisposable
             "", new UnscheduledDeadline(""), "протокол заседания Общественного совета"),
     ], []);
 
+    /// <summary>Services of the test's own over the host's (a polling lease on a test database, say).</summary>
+    public Action<IServiceCollection>? Services { get; set; }
+
     /// <summary>Settings of the test's own over the rig's (an SMTP server, say).</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <param name="calendar">The production calendar's text (default: weekends only, no year's data).</param>
     /// <param name="withPlan">Whether the council starts with <see cref="Plan"/> for 2020.</param>
     /// <param name="settings">Settings of the test's own over the rig's (an SMTP server, say).</param>
+    /// <param name="services">Services of the test's own over the host's.</param>
     public static async Task<TelegramRig> StartAsync(
-        CancellationToken ct, TimeProvider? clock = null, string? calendar = null, bool withPlan = true, IDictionary<string, string?>? settings = null)
+        CancellationToken ct, TimeProvider? clock = null, string? calendar = null, bool withPlan = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var rig = new TelegramRig(await FakeTelegramBotApi.StartAsync(ct), new TempDatabase(), clock ?? new ShiftedClock(Start), calendar ?? "# weekends only\n");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) rig.Settings[key] = value;
+        rig.Services = services;
         // Whoever judges the limits reads the service's clock.
         rig.Api.Clock = rig.Time;
         await new MigrationRunner(rig.Db.Database, rig.Time).ApplyAsync(ct);
@@ -83,6 +89,7 @@ public sealed class TelegramRig : IAsyncDisposable
         var builder = NokoBotHost.CreateServiceBuilder(settings);
         builder.Logging.ClearProviders().AddProvider(Logs);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+        Services?.Invoke(builder.Services);
         Host = builder.Build();
         await Host.StartAsync(ct);
     }

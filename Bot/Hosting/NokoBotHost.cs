@@ -39,7 +39,7 @@ public static class NokoBotHost
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         Compose(builder, overrides);
-        builder.Services.AddScheduling();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddInbox(builder.Configuration);
         builder.AddWeb();
         builder.Services.AddHostedService<StartupMemoryTrim>();

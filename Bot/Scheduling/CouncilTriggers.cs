@@ -6,9 +6,10 @@ namespace NokoBot.Scheduling;
 /// <summary>
 /// Each council's own durable job and its one trigger, set for the next instant the council needs planning.
 /// <para>
-/// Misfire instruction: <see cref="SimpleTriggerMisfireInstruction.FireNow"/>. The triggers live in memory, so a
-/// misfire is a trigger whose instant passed while Quartz could not run it: the instant the service was down (the
-/// trigger is rebuilt at start-up from <c>council_schedule.next_at</c>, in the past) or all worker threads were busy.
+/// Misfire instruction: <see cref="SimpleTriggerMisfireInstruction.FireNow"/>. A misfire is a trigger whose instant
+/// passed while Quartz could not run it: the instant the service was down (in memory the trigger is rebuilt at
+/// start-up from <c>council_schedule.next_at</c>, in the past; a shared store keeps it as it was) or all worker
+/// threads were busy.
 /// Firing once, at once, is right either way: the job plans from the council's own swept-until mark, so whatever fell
 /// due meanwhile is enqueued under the council's catch-up grace (sent late within it, written as skipped past it) —
 /// the catch-up policy of the single sweep before, council by council. Firing once per missed instant would add
@@ -44,7 +45,7 @@ public static class CouncilTriggers
     }
 
     public static IJobDetail JobOf(long councilId) =>
-        JobBuilder.Create<CouncilPlanJob>().WithIdentity(JobKeyOf(councilId)).UsingJobData(CouncilIdKey, councilId).StoreDurably().Build();
+        JobBuilder.Create<CouncilPlanJob>().WithIdentity(JobKeyOf(councilId)).UsingJobData(CouncilIdKey, councilId).StoreDurably().RequestRecovery().Build();
 
     public static ITrigger TriggerOf(IScheduler scheduler, long councilId, DateTimeOffset at) =>
         TriggerBuilder.Create(scheduler.TimeProvider)
@@ -62,7 +63,10 @@ public static class CouncilTriggers
             await scheduler.ScheduleJob(JobOf(councilId), trigger, Replace, ct);
     }
 
-    /// <summary>Every council's job and trigger at once (start-up: ten thousand councils are one call, not ten thousand).</summary>
+    /// <summary>
+    /// Councils' jobs and triggers at once (start-up: ten thousand councils are one call, not ten thousand). The jobs
+    /// ask for recovery: a plan cut short by a node's death runs again on another node.
+    /// </summary>
     public static async Task ScheduleAllAsync(IScheduler scheduler, IEnumerable<(long CouncilId, DateTimeOffset At)> councils, CancellationToken ct)
     {
         var jobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();

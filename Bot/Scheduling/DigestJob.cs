@@ -23,8 +23,15 @@ public sealed class DigestJob(
         var slug = context.MergedJobDataMap.GetString(CouncilSlugKey) ?? "";
         if (await councils.FindAsync(slug, cancellationToken) is not { } council) return;
         var snapshot = await snapshots.LoadAsync(council, cancellationToken);
-        // The day it was due, not the day it ran: a digest caught up after downtime reports that Monday.
-        var day = CouncilClock.LocalDate(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, snapshot.Zone);
+        // The day it was due, not the day it ran: a digest caught up after downtime reports that Monday. A cron that
+        // misfired in a shared store fires "now", so the due instant is the latest digest instant before its firing.
+        var due = DigestSchedule.LastScheduled(snapshot.Schedule, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
+        if (time.GetUtcNow() - due >= snapshot.Settings.CatchUpGrace)
+        {
+            SchedulingLog.DigestTooLate(logger, council.Slug, due);
+            return;
+        }
+        var day = CouncilClock.LocalDate(due, snapshot.Zone);
         var addresses = await mail.DigestRecipientsAsync(council.Id, cancellationToken);
         var written = await outbox.EnqueueDigestAsync(snapshot, day, addresses, time.GetUtcNow(), cancellationToken);
         SchedulingLog.DigestQueued(logger, council.Slug, day, written.Count);

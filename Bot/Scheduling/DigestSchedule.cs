@@ -12,19 +12,24 @@ namespace NokoBot.Scheduling;
 /// </summary>
 public sealed class DigestSchedule(DeliveryDispatcher dispatcher)
 {
-    public static TriggerKey TriggerKeyOf(string slug) => new($"digest-{slug}", "nokobot");
+    private const string Group = "nokobot";
+
+    public static TriggerKey TriggerKeyOf(string slug) => new($"digest-{slug}", Group);
 
     /// <summary>
-    /// Adds the digest trigger of every council that has none yet. When the latest scheduled digest passed less than
-    /// the catch-up grace ago (the service was down at the time), it fires once now: the ledger keeps it to once a day.
+    /// Adds the digest trigger of every council that has none yet, or whose trigger no longer fires when its settings
+    /// say (changed, or the whole service was down past it): one listing of the store, then only those are written.
+    /// When the latest scheduled digest passed less than the catch-up grace ago (the service was down at the time),
+    /// it fires once now: the ledger keeps it to once a day.
     /// </summary>
     public async Task SyncAsync(IScheduler scheduler, IEnumerable<CouncilSchedule> councils, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scheduler);
         if (!dispatcher.Has(Channels.Email)) return;
+        var stored = await StoredTriggers.NextFireTimesAsync(scheduler, Group, ct);
         foreach (var council in councils)
         {
             var key = TriggerKeyOf(council.Council.Slug);
-            if (await scheduler.GetTrigger(key, ct) is not null) continue;
             var settings = council.Settings;
             var cron = string.Create(CultureInfo.InvariantCulture,
                 $"0 {settings.DigestTime.Minute} {settings.DigestTime.Hour} ? * {settings.DigestDay.ToString()[..3].ToUpperInvariant()}");
@@ -34,16 +39,19 @@ public sealed class DigestSchedule(DeliveryDispatcher dispatcher)
                 .WithCronSchedule(cron, c => c.InTimeZone(council.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
                 .StartAt(now)
                 .Build();
-            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+            var has = stored.TryGetValue(key, out var next);
+            if (has && next is not null && next == trigger.GetFireTimeAfter(now)) continue;
+            if (has) await scheduler.RescheduleJob(key, trigger, ct);
+            else await ScheduleOnceAsync(scheduler, trigger, ct);
 
             var last = LastScheduled(council, now);
             if (now - last < settings.CatchUpGrace && now > last)
             {
                 var catchUp = TriggerBuilder.Create(scheduler.TimeProvider)
-                    .WithIdentity($"digest-{council.Council.Slug}-catch-up", "nokobot").ForJob(DigestJob.Key)
+                    .WithIdentity($"digest-{council.Council.Slug}-catch-up", Group).ForJob(DigestJob.Key)
                     .UsingJobData(DigestJob.CouncilSlugKey, council.Council.Slug)
                     .StartAt(last).Build();
-                await scheduler.ScheduleJob(catchUp, cancellationToken: ct);
+                await ScheduleOnceAsync(scheduler, catchUp, ct);
             }
         }
     }
@@ -55,5 +63,17 @@ public sealed class DigestSchedule(DeliveryDispatcher dispatcher)
         var back = ((int)today.DayOfWeek - (int)council.Settings.DigestDay + 7) % 7;
         var instant = CouncilClock.ToInstant(today.AddDays(-back), council.Settings.DigestTime, council.Zone);
         return instant <= now ? instant : CouncilClock.ToInstant(today.AddDays(-back - 7), council.Settings.DigestTime, council.Zone);
+    }
+
+    /// <summary>Adds a trigger unless another node starting at the same moment added it first.</summary>
+    private static async Task ScheduleOnceAsync(IScheduler scheduler, ITrigger trigger, CancellationToken ct)
+    {
+        try
+        {
+            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+        }
     }
 }

@@ -7,6 +7,8 @@ namespace NokoBot.Scheduling;
 /// <summary>
 /// Sends what is pending in the ledger and moves its own trigger to the earliest pending delivery (a retry's back-off,
 /// or at once when a batch left rows behind). The only sender in the service: one message is in flight at a time.
+/// In a cluster it stays one trigger for all nodes, run by whichever node acquires it: the Telegram rate limits are
+/// counted per process, so one sender keeps the bot under them; a node dying mid-run has the run recovered elsewhere.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class DispatchJob(DeliverySweep sweep, DispatchWake wakes, TimeProvider time, ILogger<DispatchJob> logger) : IJob
@@ -35,9 +37,12 @@ public sealed class DispatchJob(DeliverySweep sweep, DispatchWake wakes, TimePro
             next = time.GetUtcNow() + TimeSpan.FromMinutes(1);
             SchedulingLog.DispatchFailed(logger, e, next);
         }
+        // A wake on another node (a shared store) shows as the trigger set again while this ran: kept when earlier.
         var seen = wakes.Count;
         var soon = time.GetUtcNow();
-        await DispatchWake.ScheduleAtAsync(context.Scheduler, seen != wakesAtStart && soon < next ? soon : next, ct);
+        var at = seen != wakesAtStart && soon < next ? soon : next;
+        if (!await StoredTriggers.FiresByAsync(context.Scheduler, DispatchWake.TriggerKey, at, ct))
+            await DispatchWake.ScheduleAtAsync(context.Scheduler, at, ct);
         if (wakes.Count != seen && soon < next) await DispatchWake.ScheduleAtAsync(context.Scheduler, soon, ct);
     }
 }

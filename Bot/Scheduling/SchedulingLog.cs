@@ -29,6 +29,10 @@ internal static partial class SchedulingLog
     public static partial void DispatchFailed(ILogger logger, Exception exception, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 2008, EventName = "Scheduled", Level = LogLevel.Information,
-        Message = "Scheduled {Councils} councils from their stored instants ({New} new, planned now; {Due} due now)")]
-    public static partial void Scheduled(ILogger logger, int councils, int @new, int due);
+        Message = "Scheduled {Councils} councils: {Kept} kept from the store, the others from their stored instants ({New} new, planned now; {Due} due now)")]
+    public static partial void Scheduled(ILogger logger, int councils, int kept, int @new, int due);
+
+    [LoggerMessage(EventId = 2009, EventName = "DigestTooLate", Level = LogLevel.Information,
+        Message = "Digest of {Council} due at {DueAt} fired past its catch-up grace (the service was down); left to next week's")]
+    public static partial void DigestTooLate(ILogger logger, string council, DateTimeOffset dueAt);
 }

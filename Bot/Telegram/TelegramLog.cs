@@ -75,4 +75,16 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4024, EventName = "WebhookBadBody", Level = LogLevel.Warning, Message = "Telegram: a webhook request with the right secret carried no readable update")]
     public static partial void WebhookBadBody(ILogger logger, Exception? exception);
+
+    [LoggerMessage(EventId = 4025, EventName = "PollingLeaseTaken", Level = LogLevel.Information, Message = "Telegram: this process holds the polling lease and polls for updates")]
+    public static partial void PollingLeaseTaken(ILogger logger);
+
+    [LoggerMessage(EventId = 4026, EventName = "PollingLeaseWaiting", Level = LogLevel.Information, Message = "Telegram: another process holds the polling lease; trying again every {Interval}")]
+    public static partial void PollingLeaseWaiting(ILogger logger, TimeSpan interval);
+
+    [LoggerMessage(EventId = 4027, EventName = "PollingLeaseLost", Level = LogLevel.Warning, Message = "Telegram: the polling lease's database session was lost; polling stopped")]
+    public static partial void PollingLeaseLost(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4028, EventName = "PollingLeaseUnreachable", Level = LogLevel.Warning, Message = "Telegram: the database holding the polling lease could not be reached; trying again in {Interval}")]
+    public static partial void PollingLeaseUnreachable(ILogger logger, Exception exception, TimeSpan interval);
 }

@@ -47,6 +47,13 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout of getUpdates.</summary>
     public int PollTimeoutSeconds { get; set; } = 50;
 
+    /// <summary>
+    /// With <c>Storage:Provider=Postgres</c> and polling: how often a process without the polling lease tries for it,
+    /// and how often its holder checks that it still holds it (so the lease moves within about twice this after the
+    /// holder dies, and a holder that lost it stops within this).
+    /// </summary>
+    public int PollingLeaseSeconds { get; set; } = 5;
+
     /// <summary>How long one send may take before it is abandoned and retried later (polls have their own, longer wait).</summary>
     public int SendTimeoutSeconds { get; set; } = 20;
 
@@ -74,6 +81,8 @@ public sealed partial class TelegramOptionsValidator(IOptions<WebOptions> web) :
             failures.Add($"Telegram__ApiBaseUrl must be an http(s) URL, got '{options.ApiBaseUrl}'.");
         if (options.PollTimeoutSeconds is < 0 or > 90)
             failures.Add($"Telegram__PollTimeoutSeconds must be 0-90, got {options.PollTimeoutSeconds}.");
+        if (options.PollingLeaseSeconds is < 1 or > 60)
+            failures.Add($"Telegram__PollingLeaseSeconds must be 1-60, got {options.PollingLeaseSeconds}.");
         if (options.SendTimeoutSeconds is < 1 or > 300)
             failures.Add($"Telegram__SendTimeoutSeconds must be 1-300, got {options.SendTimeoutSeconds}.");
         if (options.GlobalMessagesPerSecond < 1) failures.Add("Telegram__GlobalMessagesPerSecond must be at least 1.");

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NokoBot.Delivery;
+using NokoBot.Storage;
 using NokoBot.Web;
 using Telegram.Bot;
 
@@ -59,7 +61,21 @@ public static class TelegramServiceCollectionExtensions
             services.AddHostedService<WebhookRegistration>();
         }
         else
+        {
+            services.AddSingleton(PollingLease);
             services.AddHostedService<UpdateReceiver>();
+        }
         return services;
+    }
+
+    /// <summary>One poller per cluster on PostgreSQL (an advisory lock); the single process on SQLite polls as always.</summary>
+    private static IPollingLease PollingLease(IServiceProvider sp)
+    {
+        var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider != StorageProvider.Postgres) return new SingleProcessLease();
+        var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        // A missing connection string is refused at start by the storage settings' validator, naming its variable.
+        return new PostgresPollingLease(storage.ConnectionString ?? "", TimeSpan.FromSeconds(options.PollingLeaseSeconds),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresPollingLease>>());
     }
 }

@@ -11,9 +11,12 @@ namespace NokoBot.Telegram;
 /// <summary>
 /// Our own getUpdates long-polling loop (Telegram.Bot's receiver moves the offset before handling): each update is
 /// handled and its offset committed with its effects, one at a time, so a restart resumes exactly where it stopped.
+/// It polls only while it holds the <see cref="IPollingLease"/>: always on SQLite, in a cluster on PostgreSQL only on
+/// the one process holding the advisory lock.
 /// </summary>
 public sealed class UpdateReceiver(
-    ITelegramBotClient bot, UpdateProcessor processor, IOptions<TelegramOptions> options, TimeProvider time, ILogger<UpdateReceiver> logger)
+    ITelegramBotClient bot, UpdateProcessor processor, IPollingLease lease, IOptions<TelegramOptions> options, TimeProvider time,
+    ILogger<UpdateReceiver> logger)
     : BackgroundService
 {
     /// <summary>The updates NokoBot handles, asked for by getUpdates and by setWebhook alike.</summary>
@@ -23,37 +26,74 @@ public sealed class UpdateReceiver(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RegisterCommandsAsync(bot, logger, stoppingToken);
-        var offset = await processor.LoadOffsetAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // In a cluster only the lease's holder polls; the others wait here, and take over when it dies.
+                await using var hold = await lease.AcquireAsync(stoppingToken);
+                using var polling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+                try
+                {
+                    await PollAsync(polling.Token, stoppingToken);
+                }
+                catch (OperationCanceledException) when (polling.IsCancellationRequested)
+                {
+                    // The lease was lost mid-call (or the service is stopping: the loop ends).
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Polls until <paramref name="polling"/> ends (the lease lost, or the service stopping). The offset is read
+    /// afresh each time: another process may have moved it while it held the lease. An update being handled is
+    /// finished under <paramref name="stoppingToken"/> alone: its effects and its offset commit together or not at all.
+    /// </summary>
+    private async Task PollAsync(CancellationToken polling, CancellationToken stoppingToken)
+    {
+        await RegisterCommandsAsync(bot, logger, polling);
+        var offset = await processor.LoadOffsetAsync(polling);
         TelegramLog.ReceiverStarted(logger, offset);
         var failures = 0;
         var noWebhook = false;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!polling.IsCancellationRequested)
         {
             Update[] updates;
             try
             {
                 // getUpdates is refused while a webhook is set (say, the service ran in Webhook mode before).
-                noWebhook = noWebhook || await RemoveWebhookAsync(stoppingToken);
-                updates = await bot.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                noWebhook = noWebhook || await RemoveWebhookAsync(polling);
+                updates = await bot.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, polling);
                 failures = 0;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (polling.IsCancellationRequested)
             {
                 break;
             }
             catch (Exception e)
             {
-                // Network trouble or a 5xx/429 from the server: wait, then poll again; the offset is safe in SQLite.
+                // Network trouble or a 5xx/429 from the server: wait, then poll again; the offset is safe in the database.
                 var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(++failures, 6))));
                 TelegramLog.PollFailed(logger, e, delay);
-                await Task.Delay(delay, time, stoppingToken);
+                try
+                {
+                    await Task.Delay(delay, time, polling);
+                }
+                catch (OperationCanceledException) when (polling.IsCancellationRequested)
+                {
+                    break;
+                }
                 continue;
             }
             foreach (var update in updates.Where(u => u.Id >= offset).OrderBy(u => u.Id))
             {
                 await processor.ProcessAsync(update, stoppingToken);
                 offset = update.Id + 1L;
+                if (polling.IsCancellationRequested) break;
             }
         }
     }
