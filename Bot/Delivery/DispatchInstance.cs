@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace NokoBot.Delivery;
+
+/// <summary>
+/// This process as one of several sending over one database: the id its claims carry, the lease a claim takes, and how
+/// many instances are sending now (each takes that share of Telegram's global budget).
+/// </summary>
+public sealed class DispatchInstance
+{
+    /// <summary>
+    /// Longer than one send at its slowest with the default settings — the rate limiter's wait (under a second
+    /// globally, three seconds in a group), Telegram's 20 s send timeout per part of a long message, or SMTP's 30 s
+    /// timeout on each of connect, greeting, authentication and data — with room to spare. It is also how long a
+    /// crashed instance's claims wait before another instance takes them over.
+    /// </summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// After a send the lease stays this long on the recipient's rows, so no other instance writes to that chat sooner:
+    /// Telegram's slowest per-chat rate, 20 messages a minute in a group (a private chat needs one second).
+    /// </summary>
+    public static readonly TimeSpan RecipientHold = TimeSpan.FromSeconds(3);
+
+    /// <summary>A sending instance writes its heartbeat at least this often (and recounts the live ones).</summary>
+    public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>An instance whose heartbeat is older than this no longer counts as sending.</summary>
+    public static readonly TimeSpan LiveWindow = TimeSpan.FromSeconds(10);
+
+    private int _live = 1;
+
+    public DispatchInstance(string? id, TimeSpan? lease = null)
+    {
+        Id = string.IsNullOrWhiteSpace(id) ? DefaultId() : id.Trim();
+        Lease = lease ?? DefaultLease;
+    }
+
+    public string Id { get; }
+
+    public TimeSpan Lease { get; }
+
+    /// <summary>How many instances were sending at the last heartbeat (at least one: this).</summary>
+    public int Live
+    {
+        get => Volatile.Read(ref _live);
+        set => Volatile.Write(ref _live, Math.Max(1, value));
+    }
+
+    /// <summary>Hostname, process id and a random suffix: unique even for two containers with the same name and pid.</summary>
+    public static string DefaultId() => string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}-{Environment.ProcessId}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}");
+}
