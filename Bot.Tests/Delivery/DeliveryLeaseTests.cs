@@ -37,6 +37,7 @@ public sealed class DeliveryLeaseTests : IDisposable
         await EnqueueAsync(members, items: 1);
         var (a, b) = (new SlowChannel(), new SlowChannel());
         var (first, second) = (Dispatcher("a", a), Dispatcher("b", b));
+        await BothLiveAsync(first, second);
 
         var sent = await Task.WhenAll(
             Task.Run(() => first.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct), _ct),
@@ -58,6 +59,7 @@ public sealed class DeliveryLeaseTests : IDisposable
         await EnqueueAsync(members, items: 3);
         var (a, b) = (new SlowChannel(), new SlowChannel());
         var (first, second) = (Dispatcher("a", a), Dispatcher("b", b));
+        await BothLiveAsync(first, second);
 
         await Task.WhenAll(
             Task.Run(() => first.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct), _ct),
@@ -171,19 +173,24 @@ public sealed class DeliveryLeaseTests : IDisposable
     }
 
     [Fact]
-    public async Task Instances_sending_at_once_count_each_other_and_a_silent_one_drops_out()
+    public async Task An_instance_joining_a_live_one_waits_a_heartbeat_before_sending_and_a_silent_one_drops_out_of_the_count()
     {
         var members = await SeedAsync(members: 2, items: 1);
         var (a, b) = (Dispatcher("a", new SlowChannel()), Dispatcher("b", new SlowChannel()));
         await a.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
-        await b.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
-        var both = _hosts[1].Get<DispatchInstance>().Live;
+        await EnqueueAsync(members, items: 1);
 
+        // "a" has not counted "b" yet and still takes the whole rate: "b" waits until it has.
+        var joining = await Sweep(b).DispatchAsync(_ct);
+        var both = _hosts[1].Get<DispatchInstance>().Live;
+        _time.Advance(DispatchInstance.BeatInterval);
+        var joined = await b.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
         _time.Advance(DispatchInstance.LiveWindow + TimeSpan.FromSeconds(1));
         await b.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
 
-        Assert.Equal((2, 1), (both, _hosts[1].Get<DispatchInstance>().Live));
-        Assert.Equal(2, members.Count);
+        Assert.Equal((0, _time.GetUtcNow() - DispatchInstance.LiveWindow - TimeSpan.FromSeconds(1)), (joining.Sent, joining.Next));
+        Assert.Equal((2, 2), (both, joined));
+        Assert.Equal(1, _hosts[1].Get<DispatchInstance>().Live);
     }
 
     [Fact]
@@ -198,6 +205,15 @@ public sealed class DeliveryLeaseTests : IDisposable
         Assert.Equal("noko-1", named.InstanceId);
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-"), defaulted, StringComparison.Ordinal);
         Assert.NotEqual(defaulted, other.Get<DeliveryDispatcher>().InstanceId);
+    }
+
+    /// <summary>Both instances have been sending for a while (a newcomer waits a heartbeat before its first send).</summary>
+    private async Task BothLiveAsync(DeliveryDispatcher first, DeliveryDispatcher second)
+    {
+        var later = _time.GetUtcNow() - TimeSpan.FromSeconds(1);
+        await first.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), later, null, _ct);
+        await second.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), later, null, _ct);
+        _time.Advance(DispatchInstance.BeatInterval);
     }
 
     private DeliveryDispatcher Dispatcher(string instance, IDeliveryChannel channel)

@@ -27,6 +27,7 @@ public sealed class DeliveryDispatcher(
 
     private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
+    private DateTimeOffset _joinedAt = DateTimeOffset.MinValue;
 
     /// <summary>Whether a channel of that name is there (email only when SMTP is configured).</summary>
     public bool Has(string channel) => _channels.ContainsKey(channel);
@@ -52,6 +53,7 @@ public sealed class DeliveryDispatcher(
             while (handled < BatchSize)
             {
                 await BeatAsync(force: true, ct);
+                if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
                 var claimed = await ledger.ClaimAsync(instance.Id, now, time.GetUtcNow(), time.GetUtcNow() + instance.Lease, ClaimRecipients, only, ct);
                 if (claimed.Count == 0) break;
                 handled += claimed.Count;
@@ -207,13 +209,16 @@ public sealed class DeliveryDispatcher(
 
     /// <summary>
     /// The heartbeat, at least every <see cref="DispatchInstance.BeatInterval"/> while sending: the count of live
-    /// instances sets this one's share of Telegram's global budget (the rate limiter reads it).
+    /// instances sets this one's share of Telegram's global budget (the rate limiter reads it). An instance joining
+    /// others that are live sends nothing for one interval: by then each of them has counted it and taken its smaller share.
     /// </summary>
     private async Task BeatAsync(bool force, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (!force && now - _lastBeat < DispatchInstance.BeatInterval) return;
+        var wasLive = now - _lastBeat < DispatchInstance.LiveWindow;
         _lastBeat = now;
         instance.Live = await heartbeats.BeatAsync(instance.Id, now, now - DispatchInstance.LiveWindow, ct);
+        if (!wasLive && instance.Live > 1) _joinedAt = now;
     }
 }

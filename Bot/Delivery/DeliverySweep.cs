@@ -51,8 +51,9 @@ public sealed class DeliverySweep(
         var now = time.GetUtcNow();
         var sent = await dispatcher.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), now, null, ct);
         var next = await ledger.NextPendingDueAsync(ct);
-        // Due rows left unsent are a recipient another instance holds for its spacing: look again after it, not at once.
-        if (sent == 0 && next <= now) next = now + DispatchInstance.RecipientHold;
+        // Due rows left unsent: a recipient another instance holds for its spacing, or this instance joining others
+        // (it waits a heartbeat). Look again a second later, not at once.
+        if (sent == 0 && next <= now) next = now + DispatchInstance.BeatInterval;
         return new DispatchResult(sent, next);
     }
 
