@@ -131,8 +131,11 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
         "d.status = 'pending' AND d.due_at <= @upTo AND (d.claimed_until IS NULL OR d.claimed_until <= @now)";
 
     /// <summary>
-    /// DIALECT: empty on SQLite (one writer at a time). On PostgreSQL this is <c>FOR UPDATE SKIP LOCKED</c>, so that
-    /// two claims running at once skip each other's rows instead of waiting on them.
+    /// DIALECT: empty on SQLite (one writer at a time, so the claim sees every earlier claim). On PostgreSQL this is
+    /// <c>FOR UPDATE SKIP LOCKED</c> (allowed at this level; the GROUP BY is one level down), so that two claims running
+    /// at once skip each other's rows instead of waiting on them. Under READ COMMITTED a claim cannot see another's
+    /// uncommitted one, so a row that fell due meanwhile could be claimed apart from its recipient's others; if that
+    /// matters, take <c>pg_advisory_xact_lock</c> before the claim to run claims one at a time as on SQLite.
     /// </summary>
     private const string ClaimLock = "";
 
