@@ -120,30 +120,31 @@ public sealed class DeliveryLeaseTests : IDisposable
     }
 
     [Fact]
-    public async Task The_outcome_of_an_instance_whose_lease_was_taken_over_is_refused()
+    public async Task The_outcome_of_an_instance_whose_lease_was_taken_over_is_refused_and_the_rest_of_its_claim_not_sent()
     {
-        var members = await SeedAsync(members: 1, items: 1);
+        var members = await SeedAsync(members: 2, items: 1);
         await EnqueueAsync(members, items: 1);
         var ledger = new DeliveryLedger(_db.Database, _time);
-        var channel = new SlowChannel
+        var channel = new SlowChannel();
+        // The first send hangs past the lease; meanwhile "b" takes over everything "a" claimed.
+        channel.During = async _ =>
         {
-            // The send hangs past the lease; meanwhile "b" takes the row over.
-            During = async _ =>
-            {
-                _time.Advance(DispatchInstance.DefaultLease + TimeSpan.FromSeconds(1));
-                var now = _time.GetUtcNow();
-                Assert.Single(await ledger.ClaimAsync("b", now, now, now + DispatchInstance.DefaultLease, 10, null, _ct));
-            },
+            if (channel.Messages.Count > 1) return;
+            _time.Advance(DispatchInstance.DefaultLease + TimeSpan.FromSeconds(1));
+            var now = _time.GetUtcNow();
+            Assert.Equal(2, (await ledger.ClaimAsync("b", now, now, now + DispatchInstance.DefaultLease, 10, null, _ct)).Count);
         };
         var slow = Dispatcher("a", channel);
 
         var sent = await slow.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
 
-        Assert.Equal(1, sent); // it did go out (and is counted), but the ledger is "b"'s to write
+        Assert.Equal(1, sent); // the first did go out (and is counted), but the ledger is "b"'s to write
+        Assert.Single(channel.Messages); // the second was "b"'s before its turn came
+        foreach (var member in members)
+            Assert.Equal(("pending", "b", 0L), ((await RowAsync(member)).Status, (await RowAsync(member)).ClaimedBy, (await RowAsync(member)).Attempts));
         var row = await RowAsync(members[0]);
-        Assert.Equal(("pending", "b", 0L), (row.Status, row.ClaimedBy, row.Attempts));
-        Assert.True(await ledger.MarkSentAsync(row.Key, "ext", _ct, new DeliveryLedger.Claim("b", _time.GetUtcNow())));
         Assert.False(await ledger.MarkSentAsync(row.Key, "ext", _ct, new DeliveryLedger.Claim("a", _time.GetUtcNow())));
+        Assert.True(await ledger.MarkSentAsync(row.Key, "ext", _ct, new DeliveryLedger.Claim("b", _time.GetUtcNow())));
     }
 
     [Fact]

@@ -54,7 +54,8 @@ public sealed class DeliveryDispatcher(
             {
                 await BeatAsync(force: true, ct);
                 if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
-                var claimed = await ledger.ClaimAsync(instance.Id, now, time.GetUtcNow(), time.GetUtcNow() + instance.Lease, ClaimRecipients, only, ct);
+                var leasedUntil = time.GetUtcNow() + instance.Lease;
+                var claimed = await ledger.ClaimAsync(instance.Id, now, time.GetUtcNow(), leasedUntil, ClaimRecipients, only, ct);
                 if (claimed.Count == 0) break;
                 handled += claimed.Count;
                 foreach (var message in Interleave(MessageComposer.Group(claimed)))
@@ -62,7 +63,7 @@ public sealed class DeliveryDispatcher(
                     ct.ThrowIfCancellationRequested();
                     if (!councils.TryGetValue(message.CouncilId, out var snapshot))
                         councils[message.CouncilId] = snapshot = loaded.TryGetValue(message.CouncilId, out var known) ? known : await snapshots.LoadAsync(message.CouncilId, ct);
-                    if (snapshot is not null && await SendOneAsync(snapshot, message, ct)) sent++;
+                    if (snapshot is not null && await SendOneAsync(snapshot, message, leasedUntil, ct)) sent++;
                 }
             }
         }
@@ -90,18 +91,23 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, CancellationToken ct)
+    /// <param name="leasedUntil">When the claim that took these rows ends.</param>
+    private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset leasedUntil, CancellationToken ct)
     {
         // A batch can take a minute under the rate limits: staleness, retry times and the lease count from the send itself.
         await BeatAsync(force: false, ct);
         var now = time.GetUtcNow();
-        var mine = await ledger.RenewAsync(instance.Id, [.. message.Rows.Select(r => r.Id)], now + instance.Lease, ct);
-        if (mine.Count < message.Rows.Count)
+        // With more than half the lease left (longer than any one send), nobody else can have these rows: no write needed.
+        if (leasedUntil - now < instance.Lease / 2)
         {
-            // The lease ran out before this message's turn and another instance took the rows (or they were ended).
-            DeliveryLog.ClaimLost(logger, message.Key, instance.Id, message.Rows.Count - mine.Count);
-            message = message with { Rows = [.. message.Rows.Where(r => mine.Contains(r.Id))] };
-            if (message.Rows.Count == 0) return false;
+            var mine = await ledger.RenewAsync(instance.Id, [.. message.Rows.Select(r => r.Id)], now + instance.Lease, ct);
+            if (mine.Count < message.Rows.Count)
+            {
+                // The lease ran out before this message's turn and another instance took the rows (or they were ended).
+                DeliveryLog.ClaimLost(logger, message.Key, instance.Id, message.Rows.Count - mine.Count);
+                message = message with { Rows = [.. message.Rows.Where(r => mine.Contains(r.Id))] };
+                if (message.Rows.Count == 0) return false;
+            }
         }
 
         var stale = message.Rows.Where(r => ReminderKinds.Parse(r.Kind) is { } k && k.IsItemReminder() && now - r.DueAt > snapshot.Settings.CatchUpGrace).ToList();
