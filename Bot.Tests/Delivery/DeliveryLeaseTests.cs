@@ -119,6 +119,26 @@ public sealed class DeliveryLeaseTests : IDisposable
         Assert.Equal(20, channel.Reminders.Count);
     }
 
+    [Theory]
+    [InlineData("a process of this host that no longer runs")]
+    [InlineData("this instance's earlier life (the same configured id)")]
+    public async Task Claims_of_an_instance_certainly_gone_are_taken_over_at_once(string gone)
+    {
+        var members = await SeedAsync(members: 5, items: 1);
+        await EnqueueAsync(members, items: 1);
+        var now = _time.GetUtcNow();
+        var previous = gone.StartsWith("a process", StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-2147483646-0dead0") // no such pid
+            : "noko-1";
+        Assert.Equal(5, (await new DeliveryLedger(_db.Database, _time).ClaimAsync(previous, now, now, now + DispatchInstance.DefaultLease, 100, null, _ct)).Count);
+        var channel = new SlowChannel();
+
+        var sent = await Dispatcher("noko-1", channel).SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
+
+        Assert.Equal(5, sent);
+        Assert.Equal(5, channel.Reminders.Distinct().Count());
+    }
+
     [Fact]
     public async Task The_outcome_of_an_instance_whose_lease_was_taken_over_is_refused_and_the_rest_of_its_claim_not_sent()
     {

@@ -45,13 +45,15 @@ public sealed class DeliveryDispatcher(
     public async Task<int> SendPendingAsync(
         IReadOnlyDictionary<long, CouncilSnapshot> loaded, DateTimeOffset now, IReadOnlySet<string>? only, CancellationToken ct)
     {
-        var councils = new Dictionary<long, CouncilSnapshot?>();
         var sent = 0;
         var handled = 0;
+        await ReleaseGoneAsync(ct);
         try
         {
             while (handled < BatchSize)
             {
+                // Read afresh for each claim: what the last one's sends changed (a member now unreachable) shows.
+                var councils = new Dictionary<long, CouncilSnapshot?>();
                 await BeatAsync(force: true, ct);
                 if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
                 var leasedUntil = time.GetUtcNow() + instance.Lease;
@@ -62,7 +64,8 @@ public sealed class DeliveryDispatcher(
                 {
                     ct.ThrowIfCancellationRequested();
                     if (!councils.TryGetValue(message.CouncilId, out var snapshot))
-                        councils[message.CouncilId] = snapshot = loaded.TryGetValue(message.CouncilId, out var known) ? known : await snapshots.LoadAsync(message.CouncilId, ct);
+                        councils[message.CouncilId] = snapshot = handled == claimed.Count && loaded.TryGetValue(message.CouncilId, out var known)
+                            ? known : await snapshots.LoadAsync(message.CouncilId, ct);
                     if (snapshot is not null && await SendOneAsync(snapshot, message, leasedUntil, ct)) sent++;
                 }
             }
@@ -200,6 +203,21 @@ public sealed class DeliveryDispatcher(
         foreach (var row in rows)
         {
             if (Written(row.Key, await ledger.MarkFailedAsync(row.Key, error, permanent: true, null, ct, Claim()))) DeliveryLog.Failed(logger, row.Key, error);
+        }
+    }
+
+    /// <summary>
+    /// Claims of an instance that is certainly gone (this process's earlier life, or a process of this host that no
+    /// longer runs) go back at once instead of after their lease: a restarted single instance resumes at once, and
+    /// repeats only the message that was in flight.
+    /// </summary>
+    private async Task ReleaseGoneAsync(CancellationToken ct)
+    {
+        foreach (var claimant in await ledger.ClaimantsAsync(time.GetUtcNow(), ct))
+        {
+            if (claimant == instance.Id && _lastBeat != DateTimeOffset.MinValue) continue; // this process's own, mid-pass
+            if (!instance.IsGone(claimant)) continue;
+            DeliveryLog.ClaimsTakenOver(logger, claimant, await ledger.ReleaseAsync(claimant, ct), instance.Id);
         }
     }
 

@@ -43,4 +43,8 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 3010, EventName = "DispatchInstance", Level = LogLevel.Information,
         Message = "Sending as instance {Instance} (delivery lease {Lease})")]
     public static partial void Instance(ILogger logger, string instance, TimeSpan lease);
+
+    [LoggerMessage(EventId = 3011, EventName = "ClaimsTakenOver", Level = LogLevel.Warning,
+        Message = "Instance {Gone} is gone: its {Rows} claimed deliveries go back now (taken over by {Instance})")]
+    public static partial void ClaimsTakenOver(ILogger logger, string gone, int rows, string instance);
 }

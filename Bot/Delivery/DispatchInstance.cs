@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -46,6 +47,36 @@ public sealed class DispatchInstance
     {
         get => Volatile.Read(ref _live);
         set => Volatile.Write(ref _live, Math.Max(1, value));
+    }
+
+    /// <summary>
+    /// Whether the instance that took claims as <paramref name="other"/> is certainly gone, so its claims need not wait
+    /// for their lease: it is this id from an earlier life of this process (the same configured id), or a default id of
+    /// this host whose process is this one (a container's pid 1 again, with another suffix) or no longer runs.
+    /// </summary>
+    public bool IsGone(string other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other == Id) return true;
+        var suffix = other.LastIndexOf('-');
+        var pidStart = suffix > 0 ? other.LastIndexOf('-', suffix - 1) : -1;
+        if (pidStart <= 0 || other[..pidStart] != Environment.MachineName
+            || !int.TryParse(other.AsSpan(pidStart + 1, suffix - pidStart - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            return false;
+        return pid == Environment.ProcessId || !Runs(pid);
+    }
+
+    private static bool Runs(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Hostname, process id and a random suffix: unique even for two containers with the same name and pid.</summary>

@@ -154,7 +154,19 @@ public sealed class DeliveryLedger(SqliteDatabase database, TimeProvider time)
             """, new { instance, ids, until = until.ToUnixTimeMilliseconds() }, cancellationToken: ct))).ToHashSet();
     }
 
-    /// <summary>Gives back the pending rows this instance claimed and did not send (end of a pass, shutdown).</summary>
+    /// <summary>The instances holding a live claim on a pending row.</summary>
+    public async Task<IReadOnlyList<string>> ClaimantsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT claimed_by FROM deliveries WHERE status = 'pending' AND claimed_until > @now",
+            new { now = now.ToUnixTimeMilliseconds() }, cancellationToken: ct))];
+    }
+
+    /// <summary>
+    /// Gives back the pending rows <paramref name="instance"/> claimed and did not send: this instance's at the end of
+    /// a pass or at shutdown, or a gone instance's.
+    /// </summary>
     public async Task<int> ReleaseAsync(string instance, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
