@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -30,12 +31,16 @@ public sealed class DispatchInstance
     /// <summary>An instance whose heartbeat is older than this no longer counts as sending.</summary>
     public static readonly TimeSpan LiveWindow = TimeSpan.FromSeconds(10);
 
+    /// <summary>Every instance made in this process (tests and the bench run several side by side): none of them is gone.</summary>
+    private static readonly ConcurrentDictionary<string, bool> InThisProcess = new(StringComparer.Ordinal);
+
     private int _live = 1;
 
     public DispatchInstance(string? id, TimeSpan? lease = null)
     {
         Id = string.IsNullOrWhiteSpace(id) ? DefaultId() : id.Trim();
         Lease = lease ?? DefaultLease;
+        InThisProcess[Id] = true;
     }
 
     public string Id { get; }
@@ -58,6 +63,7 @@ public sealed class DispatchInstance
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other == Id) return true;
+        if (InThisProcess.ContainsKey(other)) return false;
         var suffix = other.LastIndexOf('-');
         var pidStart = suffix > 0 ? other.LastIndexOf('-', suffix - 1) : -1;
         if (pidStart <= 0 || other[..pidStart] != Environment.MachineName
