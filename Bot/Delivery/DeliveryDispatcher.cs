@@ -28,6 +28,7 @@ public sealed class DeliveryDispatcher(
     private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
     private DateTimeOffset _joinedAt = DateTimeOffset.MinValue;
+    private readonly HashSet<long> _changed = [];
 
     /// <summary>Whether a channel of that name is there (email only when SMTP is configured).</summary>
     public bool Has(string channel) => _channels.ContainsKey(channel);
@@ -47,13 +48,21 @@ public sealed class DeliveryDispatcher(
     {
         var sent = 0;
         var handled = 0;
+        var councils = new Dictionary<long, CouncilSnapshot?>();
+        var reread = new HashSet<long>();
+        _changed.Clear();
         await ReleaseGoneAsync(ct);
         try
         {
             while (handled < BatchSize)
             {
-                // Read afresh for each claim: what the last one's sends changed (a member now unreachable) shows.
-                var councils = new Dictionary<long, CouncilSnapshot?>();
+                // A fallback changed a member: the next claim reads that council afresh, as a next pass would.
+                foreach (var changed in _changed)
+                {
+                    councils.Remove(changed);
+                    reread.Add(changed);
+                }
+                _changed.Clear();
                 await BeatAsync(force: true, ct);
                 if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
                 var leasedUntil = time.GetUtcNow() + instance.Lease;
@@ -64,7 +73,7 @@ public sealed class DeliveryDispatcher(
                 {
                     ct.ThrowIfCancellationRequested();
                     if (!councils.TryGetValue(message.CouncilId, out var snapshot))
-                        councils[message.CouncilId] = snapshot = handled == claimed.Count && loaded.TryGetValue(message.CouncilId, out var known)
+                        councils[message.CouncilId] = snapshot = !reread.Contains(message.CouncilId) && loaded.TryGetValue(message.CouncilId, out var known)
                             ? known : await snapshots.LoadAsync(message.CouncilId, ct);
                     if (snapshot is not null && await SendOneAsync(snapshot, message, leasedUntil, ct)) sent++;
                 }
@@ -174,6 +183,7 @@ public sealed class DeliveryDispatcher(
     {
         if (channel != Channels.Telegram || rows[0].MemberId is not { } memberId || snapshot.Member(memberId) is not { } member) return;
         await members.MarkTelegramUnreachableAsync(memberId, ct);
+        _changed.Add(snapshot.Council.Id);
         var what = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"telegram-{member.TelegramChatId}");
         await outbox.EnqueueNoticeAsync(null, null, snapshot, new NoticePayload(memberId, Domain.Councils.ContactProblem.TelegramLost, null, error), what, time.GetUtcNow(), ct);
         if (!member.CanUseEmail)
