@@ -8,22 +8,37 @@ namespace NokoBot.Delivery;
 /// The one outbox's sender: pending ledger rows are grouped into messages (everything due for one person at one
 /// moment is one message), rendered from the council's state as it is now, sent through their channel, and each
 /// outcome recorded on every row of the message. It is the one owner of retries: channels only classify what
-/// happened. One send is in flight at a time, so a crash can repeat at most one message.
+/// happened. Several instances can send over one database: each claims whole recipients' rows with a lease, renews
+/// the lease of one message just before sending it, and its outcome writes land only while the claim is its own. One
+/// send is in flight at a time, so a crash can repeat at most one message.
 /// </summary>
 public sealed class DeliveryDispatcher(
     DeliveryLedger ledger, Outbox outbox, CouncilSnapshotStore snapshots, MemberDirectory members, IEnumerable<IDeliveryChannel> channels,
-    TimeProvider time, ILogger<DeliveryDispatcher> logger)
+    DispatchInstance instance, DispatcherInstances heartbeats, TimeProvider time, ILogger<DeliveryDispatcher> logger)
 {
+    /// <summary>At most about this many rows per call; the sweep comes back at once for the rest.</summary>
     public const int BatchSize = 1000;
 
+    /// <summary>
+    /// Recipients taken per claim: small enough that instances share a burst, and that a claim is sent long before its
+    /// lease ends even at a third of Telegram's rate.
+    /// </summary>
+    public const int ClaimRecipients = 100;
+
     private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
+    private DateTimeOffset _joinedAt = DateTimeOffset.MinValue;
+    private readonly HashSet<long> _changed = [];
 
     /// <summary>Whether a channel of that name is there (email only when SMTP is configured).</summary>
     public bool Has(string channel) => _channels.ContainsKey(channel);
 
+    /// <summary>This process's id in the claims.</summary>
+    public string InstanceId => instance.Id;
+
     /// <summary>
-    /// Sends the pending deliveries due by <paramref name="now"/> (up to <see cref="BatchSize"/> rows; the sweep comes back
-    /// at once for the rest).
+    /// Sends the pending deliveries due by <paramref name="now"/> that this instance can claim (about
+    /// <see cref="BatchSize"/> rows at most). What it claimed and did not send is given back at the end.
     /// </summary>
     /// <param name="loaded">Snapshots the caller already holds; others are read as needed.</param>
     /// <param name="only">Send only these keys (the CLI sending the digest it enqueued); null: every due row.</param>
@@ -31,17 +46,46 @@ public sealed class DeliveryDispatcher(
     public async Task<int> SendPendingAsync(
         IReadOnlyDictionary<long, CouncilSnapshot> loaded, DateTimeOffset now, IReadOnlySet<string>? only, CancellationToken ct)
     {
-        var pending = (await ledger.PendingAsync(now, BatchSize, ct)).Where(p => only is null || only.Contains(p.Key)).ToList();
-        var councils = new Dictionary<long, CouncilSnapshot?>();
         var sent = 0;
-        foreach (var message in Interleave(MessageComposer.Group(pending)))
+        var handled = 0;
+        var councils = new Dictionary<long, CouncilSnapshot?>();
+        var reread = new HashSet<long>();
+        _changed.Clear();
+        await ReleaseGoneAsync(ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            if (!councils.TryGetValue(message.CouncilId, out var snapshot))
-                councils[message.CouncilId] = snapshot = loaded.TryGetValue(message.CouncilId, out var known) ? known : await snapshots.LoadAsync(message.CouncilId, ct);
-            // A batch can take a minute under the rate limits: staleness and retry times count from the send itself.
-            if (snapshot is not null && await SendOneAsync(snapshot, message, time.GetUtcNow(), ct)) sent++;
+            while (handled < BatchSize)
+            {
+                // A fallback changed a member: the next claim reads that council afresh, as a next pass would.
+                foreach (var changed in _changed)
+                {
+                    councils.Remove(changed);
+                    reread.Add(changed);
+                }
+                _changed.Clear();
+                await BeatAsync(force: true, ct);
+                if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
+                var leasedUntil = time.GetUtcNow() + instance.Lease;
+                var claimed = await ledger.ClaimAsync(instance.Id, now, time.GetUtcNow(), leasedUntil, ClaimRecipients, only, ct);
+                if (claimed.Count == 0) break;
+                handled += claimed.Count;
+                foreach (var message in Interleave(MessageComposer.Group(claimed)))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (!councils.TryGetValue(message.CouncilId, out var snapshot))
+                        councils[message.CouncilId] = snapshot = !reread.Contains(message.CouncilId) && loaded.TryGetValue(message.CouncilId, out var known)
+                            ? known : await snapshots.LoadAsync(message.CouncilId, ct);
+                    if (snapshot is not null && await SendOneAsync(snapshot, message, leasedUntil, ct)) sent++;
+                }
+            }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: what is not sent goes back at once instead of waiting for the lease to end.
+            await ledger.ReleaseAsync(instance.Id, CancellationToken.None);
+            throw;
+        }
+        await ledger.ReleaseAsync(instance.Id, ct);
         return sent;
     }
 
@@ -59,8 +103,25 @@ public sealed class DeliveryDispatcher(
         }
     }
 
-    private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset now, CancellationToken ct)
+    /// <param name="leasedUntil">When the claim that took these rows ends.</param>
+    private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset leasedUntil, CancellationToken ct)
     {
+        // A batch can take a minute under the rate limits: staleness, retry times and the lease count from the send itself.
+        await BeatAsync(force: false, ct);
+        var now = time.GetUtcNow();
+        // With more than half the lease left (longer than any one send), nobody else can have these rows: no write needed.
+        if (leasedUntil - now < instance.Lease / 2)
+        {
+            var mine = await ledger.RenewAsync(instance.Id, [.. message.Rows.Select(r => r.Id)], now + instance.Lease, ct);
+            if (mine.Count < message.Rows.Count)
+            {
+                // The lease ran out before this message's turn and another instance took the rows (or they were ended).
+                DeliveryLog.ClaimLost(logger, message.Key, instance.Id, message.Rows.Count - mine.Count);
+                message = message with { Rows = [.. message.Rows.Where(r => mine.Contains(r.Id))] };
+                if (message.Rows.Count == 0) return false;
+            }
+        }
+
         var stale = message.Rows.Where(r => ReminderKinds.Parse(r.Kind) is { } k && k.IsItemReminder() && now - r.DueAt > snapshot.Settings.CatchUpGrace).ToList();
         foreach (var row in stale) await SkipAsync(row.Key, SkipReasons.Stale, ct);
         if (stale.Count > 0) message = message with { Rows = [.. message.Rows.Except(stale)] };
@@ -92,11 +153,11 @@ public sealed class DeliveryDispatcher(
         switch (outcome)
         {
             case SendOutcome.Sent s:
-                foreach (var row in rows) await ledger.MarkSentAsync(row.Key, s.ExternalId, ct);
+                foreach (var row in rows) Written(row.Key, await ledger.MarkSentAsync(row.Key, s.ExternalId, ct, Claim()));
                 DeliveryLog.Sent(logger, outgoing.Key, rows.Count, outgoing.To.MemberId, message.Channel, outgoing.Late);
                 return true;
             case SendOutcome.Retry r when RetryPolicy.RetryAt(attempts, now, r.After) is { } retryAt:
-                foreach (var row in rows) await ledger.MarkFailedAsync(row.Key, r.Error, permanent: false, retryAt, ct);
+                foreach (var row in rows) Written(row.Key, await ledger.MarkFailedAsync(row.Key, r.Error, permanent: false, retryAt, ct, Claim()));
                 DeliveryLog.WillRetry(logger, outgoing.Key, r.Error, retryAt);
                 return false;
             case SendOutcome.Retry r:
@@ -122,6 +183,7 @@ public sealed class DeliveryDispatcher(
     {
         if (channel != Channels.Telegram || rows[0].MemberId is not { } memberId || snapshot.Member(memberId) is not { } member) return;
         await members.MarkTelegramUnreachableAsync(memberId, ct);
+        _changed.Add(snapshot.Council.Id);
         var what = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"telegram-{member.TelegramChatId}");
         await outbox.EnqueueNoticeAsync(null, null, snapshot, new NoticePayload(memberId, Domain.Councils.ContactProblem.TelegramLost, null, error), what, time.GetUtcNow(), ct);
         if (!member.CanUseEmail)
@@ -143,16 +205,54 @@ public sealed class DeliveryDispatcher(
 
     private async Task SkipAsync(string key, string reason, CancellationToken ct)
     {
-        await ledger.MarkSkippedAsync(key, reason, ct);
-        DeliveryLog.Skipped(logger, key, reason);
+        if (Written(key, await ledger.MarkSkippedAsync(key, reason, ct, Claim()))) DeliveryLog.Skipped(logger, key, reason);
     }
 
     private async Task FailAsync(IEnumerable<DeliveryEntry> rows, string error, CancellationToken ct)
     {
         foreach (var row in rows)
         {
-            await ledger.MarkFailedAsync(row.Key, error, permanent: true, null, ct);
-            DeliveryLog.Failed(logger, row.Key, error);
+            if (Written(row.Key, await ledger.MarkFailedAsync(row.Key, error, permanent: true, null, ct, Claim()))) DeliveryLog.Failed(logger, row.Key, error);
         }
+    }
+
+    /// <summary>
+    /// Claims of an instance that is certainly gone (this process's earlier life, or a process of this host that no
+    /// longer runs) go back at once instead of after their lease: a restarted single instance resumes at once, and
+    /// repeats only the message that was in flight.
+    /// </summary>
+    private async Task ReleaseGoneAsync(CancellationToken ct)
+    {
+        foreach (var claimant in await ledger.ClaimantsAsync(time.GetUtcNow(), ct))
+        {
+            if (claimant == instance.Id && _lastBeat != DateTimeOffset.MinValue) continue; // this process's own, mid-pass
+            if (!instance.IsGone(claimant)) continue;
+            DeliveryLog.ClaimsTakenOver(logger, claimant, await ledger.ReleaseAsync(claimant, ct), instance.Id);
+        }
+    }
+
+    /// <summary>This instance's claim on an outcome it writes now, held on the row for the recipient's spacing.</summary>
+    private DeliveryLedger.Claim Claim() => new(instance.Id, time.GetUtcNow() + DispatchInstance.RecipientHold);
+
+    /// <summary>An outcome write that did not land: the row was taken over by another instance (or ended) meanwhile.</summary>
+    private bool Written(string key, bool written)
+    {
+        if (!written) DeliveryLog.OutcomeRefused(logger, key, instance.Id);
+        return written;
+    }
+
+    /// <summary>
+    /// The heartbeat, at least every <see cref="DispatchInstance.BeatInterval"/> while sending: the count of live
+    /// instances sets this one's share of Telegram's global budget (the rate limiter reads it). An instance joining
+    /// others that are live sends nothing for one interval: by then each of them has counted it and taken its smaller share.
+    /// </summary>
+    private async Task BeatAsync(bool force, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!force && now - _lastBeat < DispatchInstance.BeatInterval) return;
+        var wasLive = now - _lastBeat < DispatchInstance.LiveWindow;
+        _lastBeat = now;
+        instance.Live = await heartbeats.BeatAsync(instance.Id, now, now - DispatchInstance.LiveWindow, ct);
+        if (!wasLive && instance.Live > 1) _joinedAt = now;
     }
 }

@@ -31,4 +31,20 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 3007, EventName = "Serving", Level = LogLevel.Information,
         Message = "Serving council {Council} ({TimeZone}): {Items} plan items, {Members} members; next delivery at {Next}")]
     public static partial void Serving(ILogger logger, string council, string timeZone, int items, int members, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 3008, EventName = "ClaimLost", Level = LogLevel.Warning,
+        Message = "Message {MessageKey}: {Rows} deliveries are no longer claimed by {Instance} (lease ended and taken over); not sending them")]
+    public static partial void ClaimLost(ILogger logger, string messageKey, string instance, int rows);
+
+    [LoggerMessage(EventId = 3009, EventName = "OutcomeRefused", Level = LogLevel.Warning,
+        Message = "Outcome of delivery {Key} not written: it is no longer claimed by {Instance}")]
+    public static partial void OutcomeRefused(ILogger logger, string key, string instance);
+
+    [LoggerMessage(EventId = 3010, EventName = "DispatchInstance", Level = LogLevel.Information,
+        Message = "Sending as instance {Instance} (delivery lease {Lease})")]
+    public static partial void Instance(ILogger logger, string instance, TimeSpan lease);
+
+    [LoggerMessage(EventId = 3011, EventName = "ClaimsTakenOver", Level = LogLevel.Warning,
+        Message = "Instance {Gone} is gone: its {Rows} claimed deliveries go back now (taken over by {Instance})")]
+    public static partial void ClaimsTakenOver(ILogger logger, string gone, int rows, string instance);
 }

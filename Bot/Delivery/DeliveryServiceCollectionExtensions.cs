@@ -1,4 +1,7 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace NokoBot.Delivery;
 
@@ -10,6 +13,17 @@ public static class DeliveryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
+        services.AddSingleton(sp =>
+        {
+            // Service:InstanceId names this process in the delivery claims; by default hostname, pid and a random suffix.
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var lease = int.TryParse(configuration["Service:DeliveryLeaseSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            var instance = new DispatchInstance(configuration["Service:InstanceId"], lease);
+            var logger = sp.GetRequiredService<ILogger<DeliveryDispatcher>>();
+            DeliveryLog.Instance(logger, instance.Id, instance.Lease);
+            return instance;
+        });
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<DeliverySweep>();

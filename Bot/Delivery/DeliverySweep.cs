@@ -50,7 +50,11 @@ public sealed class DeliverySweep(
     {
         var now = time.GetUtcNow();
         var sent = await dispatcher.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), now, null, ct);
-        return new DispatchResult(sent, await ledger.NextPendingDueAsync(ct));
+        var next = await ledger.NextPendingDueAsync(ct);
+        // Due rows left unsent: a recipient another instance holds for its spacing, or this instance joining others
+        // (it waits a heartbeat). Look again a second later, not at once.
+        if (sent == 0 && next <= now) next = now + DispatchInstance.BeatInterval;
+        return new DispatchResult(sent, next);
     }
 
     /// <summary>Plans every council, then sends what is due: one pass over the whole database (the simulator's clock).</summary>

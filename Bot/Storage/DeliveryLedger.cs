@@ -67,13 +67,112 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
         return [.. rows.Select(r => r.ToEntry())];
     }
 
-    /// <summary>When the earliest pending delivery (e.g. a retry) falls due, if any is pending.</summary>
+    /// <summary>
+    /// When the earliest pending delivery (e.g. a retry) can be sent, if any is pending: its due time, or the end of
+    /// the lease another instance holds on it (it is taken over then if that instance died).
+    /// </summary>
     public async Task<DateTimeOffset?> NextPendingDueAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT min(due_at) FROM deliveries WHERE status = 'pending'", cancellationToken: ct));
+            """
+            SELECT min(CASE WHEN claimed_until IS NOT NULL AND claimed_until > due_at THEN claimed_until ELSE due_at END)
+            FROM deliveries WHERE status = 'pending'
+            """, cancellationToken: ct));
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    /// <summary>
+    /// Claims for <paramref name="instance"/> every due pending row of up to <paramref name="recipients"/> recipients
+    /// (whole messages: all of one recipient's due rows on a channel, earliest recipient first), leased until
+    /// <paramref name="until"/>. A row is claimable when unclaimed or its lease ended; a recipient is passed over while
+    /// another instance holds any of its rows (a message of it in flight, or the per-chat spacing after one).
+    /// One statement: on SQLite writers are serialised, so two claims never take the same row.
+    /// </summary>
+    /// <param name="keys">Only these keys (the CLI sending what it just enqueued); null: every due row.</param>
+    /// <param name="upTo">Rows due by then.</param>
+    /// <param name="now">Leases that ended by then are over.</param>
+    public async Task<IReadOnlyList<DeliveryEntry>> ClaimAsync(
+        string instance, DateTimeOffset upTo, DateTimeOffset now, DateTimeOffset until, int recipients, IReadOnlyCollection<string>? keys,
+        CancellationToken ct)
+    {
+        var onlyKeys = keys is null ? "" : "AND d.key IN @keys";
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            UPDATE deliveries SET claimed_by = @instance, claimed_until = @until
+            WHERE id IN (
+                SELECT d.id FROM deliveries d
+                WHERE {Claimable} {onlyKeys}
+                  AND (d.channel, d.recipient) IN (
+                      SELECT d.channel, d.recipient FROM deliveries d
+                      WHERE {Claimable} {onlyKeys}
+                        AND NOT EXISTS (
+                            SELECT 1 FROM deliveries h
+                            WHERE h.recipient = d.recipient AND h.channel = d.channel
+                              AND h.claimed_until > @now AND h.claimed_by <> @instance)
+                      GROUP BY d.channel, d.recipient
+                      ORDER BY min(d.due_at), min(d.id)
+                      LIMIT @recipients)
+                {ClaimLock})
+            RETURNING {Columns}
+            """,
+            new
+            {
+                instance, upTo = upTo.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
+                recipients, keys,
+            },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToEntry()).OrderBy(r => r.DueAt).ThenBy(r => r.Id)];
+    }
+
+    /// <summary>Pending, due, and unclaimed or its lease ended (the claim's condition on a row <c>d</c>).</summary>
+    private const string Claimable =
+        "d.status = 'pending' AND d.due_at <= @upTo AND (d.claimed_until IS NULL OR d.claimed_until <= @now)";
+
+    /// <summary>
+    /// DIALECT: empty on SQLite (one writer at a time, so the claim sees every earlier claim). On PostgreSQL this is
+    /// <c>FOR UPDATE SKIP LOCKED</c> (allowed at this level; the GROUP BY is one level down), so that two claims running
+    /// at once skip each other's rows instead of waiting on them. Under READ COMMITTED a claim cannot see another's
+    /// uncommitted one, so a row that fell due meanwhile could be claimed apart from its recipient's others; if that
+    /// matters, take <c>pg_advisory_xact_lock</c> before the claim to run claims one at a time as on SQLite.
+    /// </summary>
+    private const string ClaimLock = "";
+
+    /// <summary>
+    /// Extends this instance's lease on rows it is about to send. Returns the ids still claimed by it and pending:
+    /// a row whose lease ran out and was taken over (or was ended) meanwhile is not among them and must not be sent.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> RenewAsync(string instance, IReadOnlyCollection<long> ids, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            UPDATE deliveries SET claimed_until = @until
+            WHERE id IN @ids AND claimed_by = @instance AND status = 'pending'
+            RETURNING id
+            """, new { instance, ids, until = until.ToUnixTimeMilliseconds() }, cancellationToken: ct))).ToHashSet();
+    }
+
+    /// <summary>The instances holding a live claim on a pending row.</summary>
+    public async Task<IReadOnlyList<string>> ClaimantsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT claimed_by FROM deliveries WHERE status = 'pending' AND claimed_until > @now",
+            new { now = now.ToUnixTimeMilliseconds() }, cancellationToken: ct))];
+    }
+
+    /// <summary>
+    /// Gives back the pending rows <paramref name="instance"/> claimed and did not send: this instance's at the end of
+    /// a pass or at shutdown, or a gone instance's.
+    /// </summary>
+    public async Task<int> ReleaseAsync(string instance, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @instance AND status = 'pending'",
+            new { instance }, cancellationToken: ct));
     }
 
     /// <summary>The deliveries a member is replying to, found by the message id the channel returned for them (one message may carry several).</summary>
@@ -124,42 +223,64 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
         return row?.ToEntry();
     }
 
-    /// <summary>Marks a delivery sent. Only a pending row changes, so a late duplicate confirmation is harmless.</summary>
-    public async Task MarkSentAsync(string key, string? externalId, CancellationToken ct)
+    /// <summary>
+    /// Marks a delivery sent. Only a pending row changes, so a late duplicate confirmation is harmless; with a
+    /// <paramref name="claim"/>, only a row still claimed by that instance changes.
+    /// </summary>
+    /// <returns>false when nothing was written (no longer pending, or the claim was taken over).</returns>
+    public async Task<bool> MarkSentAsync(string key, string? externalId, CancellationToken ct, Claim? claim = null)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
             UPDATE deliveries SET status = 'sent', sent_at = @now, external_id = @externalId, attempts = attempts + 1, last_error = NULL
-            WHERE key = @key AND status = 'pending'
-            """, new { key, externalId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
+                {Keep(claim)}
+            WHERE key = @key AND status = 'pending' {Held(claim)}
+            """, new { key, externalId, now = time.GetUtcNow().ToUnixTimeMilliseconds(), instance = claim?.Instance, hold = Hold(claim) },
+            cancellationToken: ct)) == 1;
     }
 
     /// <summary>
     /// Records a failed attempt. A permanent failure ends the delivery; a transient one leaves it pending and moves
     /// its due time to <paramref name="retryAt"/>.
     /// </summary>
-    public async Task MarkFailedAsync(string key, string error, bool permanent, DateTimeOffset? retryAt, CancellationToken ct)
+    /// <returns>false when nothing was written (no longer pending, or the claim was taken over).</returns>
+    public async Task<bool> MarkFailedAsync(string key, string error, bool permanent, DateTimeOffset? retryAt, CancellationToken ct, Claim? claim = null)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
             UPDATE deliveries SET attempts = attempts + 1, last_error = @error,
                    status = CASE WHEN @permanent THEN 'failed' ELSE status END,
                    due_at = COALESCE(@retryAt, due_at)
-            WHERE key = @key AND status = 'pending'
+                   {Keep(claim)}
+            WHERE key = @key AND status = 'pending' {Held(claim)}
             """,
-            new { key, error, permanent, retryAt = retryAt?.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+            new { key, error, permanent, retryAt = retryAt?.ToUnixTimeMilliseconds(), instance = claim?.Instance, hold = Hold(claim) },
+            cancellationToken: ct)) == 1;
     }
 
     /// <summary>Ends a delivery without sending it (e.g. the item was closed meanwhile, or it was folded into a digest).</summary>
-    public async Task MarkSkippedAsync(string key, string reason, CancellationToken ct)
+    /// <returns>false when nothing was written (no longer pending, or the claim was taken over).</returns>
+    public async Task<bool> MarkSkippedAsync(string key, string reason, CancellationToken ct, Claim? claim = null)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE deliveries SET status = 'skipped', last_error = @reason WHERE key = @key AND status = 'pending'",
-            new { key, reason }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE deliveries SET status = 'skipped', last_error = @reason {Keep(claim)} WHERE key = @key AND status = 'pending' {Held(claim)}",
+            new { key, reason, instance = claim?.Instance, hold = Hold(claim) }, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>
+    /// Who writes an outcome, and until when its lease stays on the row after it (the recipient's spacing: no other
+    /// instance claims that recipient before then).
+    /// </summary>
+    public sealed record Claim(string Instance, DateTimeOffset HoldUntil);
+
+    private static string Keep(Claim? claim) => claim is null ? "" : ", claimed_until = @hold";
+
+    private static string Held(Claim? claim) => claim is null ? "" : "AND claimed_by = @instance";
+
+    private static long? Hold(Claim? claim) => claim?.HoldUntil.ToUnixTimeMilliseconds();
 
     private sealed class Row
     {

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StateStore>();
         services.AddSingleton<CouncilScheduleStore>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<DispatcherInstances>();
         services.AddSingleton<InboundLetters>();
         services.AddSingleton<EmailConfirmations>();
         services.AddSingleton<DatabaseMaintenance>();

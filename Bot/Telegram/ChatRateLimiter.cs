@@ -2,9 +2,11 @@ namespace NokoBot.Telegram;
 
 /// <summary>
 /// Keeps sends within the Bot API's limits: a global rate (≈30 messages/s), one message per second to a private
-/// chat, 20 per minute to a group (negative chat id). Waits on the injected clock, so tests can move it.
+/// chat, 20 per minute to a group (negative chat id). Waits on the injected clock, so tests can move it. With several
+/// instances sending, <paramref name="instances"/> says how many are live and the global rate is split evenly among them
+/// (the per-chat spacing across instances is the delivery claims' business).
 /// </summary>
-public sealed class ChatRateLimiter(TimeProvider time, int globalPerSecond, int groupPerMinute)
+public sealed class ChatRateLimiter(TimeProvider time, int globalPerSecond, int groupPerMinute, Func<int>? instances = null)
 {
     private readonly Lock _lock = new();
     private readonly Queue<DateTimeOffset> _recent = new();
@@ -27,7 +29,8 @@ public sealed class ChatRateLimiter(TimeProvider time, int globalPerSecond, int 
         {
             var now = time.GetUtcNow();
             while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(1)) _recent.Dequeue();
-            var waitGlobal = _recent.Count >= globalPerSecond ? _recent.Peek() + TimeSpan.FromSeconds(1) - now : TimeSpan.Zero;
+            var share = Math.Max(1, globalPerSecond / Math.Max(1, instances?.Invoke() ?? 1));
+            var waitGlobal = _recent.Count >= share ? _recent.Peek() + TimeSpan.FromSeconds(1) - now : TimeSpan.Zero;
             var waitChat = _nextForChat.TryGetValue(chatId, out var next) && next > now ? next - now : TimeSpan.Zero;
             var wait = waitGlobal > waitChat ? waitGlobal : waitChat;
             if (wait > TimeSpan.Zero) return wait;

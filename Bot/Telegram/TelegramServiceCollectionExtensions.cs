@@ -37,7 +37,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-            return new ChatRateLimiter(sp.GetRequiredService<TimeProvider>(), options.GlobalMessagesPerSecond, options.GroupMessagesPerMinute);
+            var instance = sp.GetRequiredService<DispatchInstance>();
+            return new ChatRateLimiter(sp.GetRequiredService<TimeProvider>(), options.GlobalMessagesPerSecond, options.GroupMessagesPerMinute, () => instance.Live);
         });
         services.AddSingleton<TelegramGateway>();
         services.AddSingleton<IDeliveryChannel, TelegramChannel>();

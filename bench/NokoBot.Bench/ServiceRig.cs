@@ -26,7 +26,7 @@ internal sealed class ServiceRig : IAsyncDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("nokobot-bench-");
     private readonly Dictionary<string, string?> _settings;
     private readonly IHost _setup;
-    private IHost? _host;
+    private readonly List<IHost> _hosts = [];
 
     private ServiceRig(FakeTelegramBotApi api, TimeProvider time)
     {
@@ -125,15 +125,20 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     /// <summary>Starts <c>nokobot run</c>: Quartz, the sweep, the dispatcher, the Telegram channel and update receiver.</summary>
     /// <param name="messagesPerSecond">The bot's own global limit (Telegram's is 30).</param>
-    public async Task StartAsync(int messagesPerSecond)
+    /// <param name="instances">How many instances of the service over the same database (each its own host and instance id).</param>
+    public async Task StartAsync(int messagesPerSecond, int instances = 1)
     {
-        var settings = new Dictionary<string, string?>(_settings)
+        for (var i = 0; i < instances; i++)
         {
-            ["Telegram:Enabled"] = "true",
-            ["Telegram:GlobalMessagesPerSecond"] = messagesPerSecond.ToString(CultureInfo.InvariantCulture),
-        };
-        _host = BenchHost.CreateBuilder(DatabasePath, Time, settings, service: true).Build();
-        await _host.StartAsync();
+            var settings = new Dictionary<string, string?>(_settings)
+            {
+                ["Telegram:Enabled"] = "true",
+                ["Telegram:GlobalMessagesPerSecond"] = messagesPerSecond.ToString(CultureInfo.InvariantCulture),
+                ["Service:InstanceId"] = string.Create(CultureInfo.InvariantCulture, $"bench-{i + 1}"),
+            };
+            _hosts.Add(BenchHost.CreateBuilder(DatabasePath, Time, settings, service: true).Build());
+        }
+        await Task.WhenAll(_hosts.Select(h => h.StartAsync()));
     }
 
     /// <summary>Waits until no delivery is pending (polling the ledger), up to <paramref name="timeout"/>.</summary>
@@ -153,10 +158,10 @@ internal sealed class ServiceRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        foreach (var host in _hosts)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            await host.StopAsync();
+            host.Dispose();
         }
         _setup.Dispose();
         await Api.DisposeAsync();
