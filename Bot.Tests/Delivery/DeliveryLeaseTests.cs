@@ -8,26 +8,32 @@ using NokoBot.Domain.Deadlines;
 using NokoBot.Domain.Plans;
 using NokoBot.Domain.Reminders;
 using NokoBot.Storage;
+using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
 namespace NokoBot.Tests.Delivery;
 
 /// <summary>
-/// Several instances of the service over one database file: two (or three) composition roots with their own instance
-/// ids and channels, racing or taking over each other's claims, on the test's clock.
+/// Several instances of the service over one database (a SQLite file, or PostgreSQL, where claims really run side by
+/// side): two (or three) composition roots with their own instance ids and channels, racing or taking over each
+/// other's claims, on the test's clock.
 /// </summary>
-public sealed class DeliveryLeaseTests : IDisposable
+public abstract class DeliveryLeaseTests(TestStorage storage) : IAsyncLifetime
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 22, 7, 0, 0, TimeSpan.Zero));
-    private readonly TempDatabase _db = new();
+    private TempDatabase _db = null!;
     private readonly List<IHost> _hosts = [];
     private long _council;
 
-    public void Dispose()
+    public async ValueTask InitializeAsync() => _db = await storage.CreateEmptyAsync(_ct);
+
+    public ValueTask DisposeAsync()
     {
         foreach (var host in _hosts) host.Dispose();
         _db.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -219,9 +225,9 @@ public sealed class DeliveryLeaseTests : IDisposable
     {
         await SeedAsync(members: 1, items: 1);
         var named = Dispatcher("noko-1", new SlowChannel());
-        using var host = TestServices.Build(_db.Path, _time, [new SlowChannel()]);
+        using var host = TestServices.Build(_db, _time, [new SlowChannel()]);
         var defaulted = host.Get<DeliveryDispatcher>().InstanceId;
-        using var other = TestServices.Build(_db.Path, _time, [new SlowChannel()]);
+        using var other = TestServices.Build(_db, _time, [new SlowChannel()]);
 
         Assert.Equal("noko-1", named.InstanceId);
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-"), defaulted, StringComparison.Ordinal);
@@ -239,7 +245,7 @@ public sealed class DeliveryLeaseTests : IDisposable
 
     private DeliveryDispatcher Dispatcher(string instance, IDeliveryChannel channel)
     {
-        var host = TestServices.Build(_db.Path, _time, [channel], new Dictionary<string, string?> { ["Service:InstanceId"] = instance });
+        var host = TestServices.Build(_db, _time, [channel], new Dictionary<string, string?> { ["Service:InstanceId"] = instance });
         _hosts.Add(host);
         return host.Get<DeliveryDispatcher>();
     }
@@ -319,3 +325,7 @@ public sealed class DeliveryLeaseTests : IDisposable
         }
     }
 }
+
+public sealed class DeliveryLeaseTestsOnSqlite() : DeliveryLeaseTests(TestStorage.Sqlite);
+
+public sealed class DeliveryLeaseTestsOnPostgres(PostgresServerFixture postgres) : DeliveryLeaseTests(TestStorage.Postgres(postgres));

@@ -87,7 +87,7 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
     /// (whole messages: all of one recipient's due rows on a channel, earliest recipient first), leased until
     /// <paramref name="until"/>. A row is claimable when unclaimed or its lease ended; a recipient is passed over while
     /// another instance holds any of its rows (a message of it in flight, or the per-chat spacing after one).
-    /// One statement: on SQLite writers are serialised, so two claims never take the same row.
+    /// One statement, one claim at a time: two claims never take the same row.
     /// </summary>
     /// <param name="keys">Only these keys (the CLI sending what it just enqueued); null: every due row.</param>
     /// <param name="upTo">Rows due by then.</param>
@@ -96,8 +96,11 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
         string instance, DateTimeOffset upTo, DateTimeOffset now, DateTimeOffset until, int recipients, IReadOnlyCollection<string>? keys,
         CancellationToken ct)
     {
-        var onlyKeys = keys is null ? "" : "AND d.key IN @keys";
+        var onlyKeys = keys is null ? "" : "AND " + database.Provider.In("d.key", "keys");
         await using var connection = await database.OpenAsync(ct);
+        // Claims run one at a time (SQLite's one writer; on PostgreSQL an advisory lock held to the commit), so each
+        // sees every earlier claim and a recipient's rows are never split between instances.
+        await using var tx = await database.BeginWriteAsync(connection, "delivery-claims", ct);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             UPDATE deliveries SET claimed_by = @instance, claimed_until = @until
@@ -113,31 +116,22 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
                               AND h.claimed_until > @now AND h.claimed_by <> @instance)
                       GROUP BY d.channel, d.recipient
                       ORDER BY min(d.due_at), min(d.id)
-                      LIMIT @recipients)
-                {ClaimLock})
+                      LIMIT @recipients))
             RETURNING {Columns}
             """,
             new
             {
                 instance, upTo = upTo.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
-                recipients, keys,
+                recipients, keys = keys?.ToArray(),
             },
-            cancellationToken: ct));
+            tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
         return [.. rows.Select(r => r.ToEntry()).OrderBy(r => r.DueAt).ThenBy(r => r.Id)];
     }
 
     /// <summary>Pending, due, and unclaimed or its lease ended (the claim's condition on a row <c>d</c>).</summary>
     private const string Claimable =
         "d.status = 'pending' AND d.due_at <= @upTo AND (d.claimed_until IS NULL OR d.claimed_until <= @now)";
-
-    /// <summary>
-    /// DIALECT: empty on SQLite (one writer at a time, so the claim sees every earlier claim). On PostgreSQL this is
-    /// <c>FOR UPDATE SKIP LOCKED</c> (allowed at this level; the GROUP BY is one level down), so that two claims running
-    /// at once skip each other's rows instead of waiting on them. Under READ COMMITTED a claim cannot see another's
-    /// uncommitted one, so a row that fell due meanwhile could be claimed apart from its recipient's others; if that
-    /// matters, take <c>pg_advisory_xact_lock</c> before the claim to run claims one at a time as on SQLite.
-    /// </summary>
-    private const string ClaimLock = "";
 
     /// <summary>
     /// Extends this instance's lease on rows it is about to send. Returns the ids still claimed by it and pending:
@@ -147,11 +141,11 @@ public sealed class DeliveryLedger(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(ct);
         return (await connection.QueryAsync<long>(new CommandDefinition(
-            """
+            $"""
             UPDATE deliveries SET claimed_until = @until
-            WHERE id IN @ids AND claimed_by = @instance AND status = 'pending'
+            WHERE {database.Provider.In("id", "ids")} AND claimed_by = @instance AND status = 'pending'
             RETURNING id
-            """, new { instance, ids, until = until.ToUnixTimeMilliseconds() }, cancellationToken: ct))).ToHashSet();
+            """, new { instance, ids = ids.ToArray(), until = until.ToUnixTimeMilliseconds() }, cancellationToken: ct))).ToHashSet();
     }
 
     /// <summary>The instances holding a live claim on a pending row.</summary>

@@ -6,7 +6,7 @@ namespace NokoBot.Storage;
 /// The instances of the service that are sending, one heartbeat row each: how many are live decides each one's share
 /// of Telegram's global budget.
 /// </summary>
-public sealed class DispatcherInstances(SqliteDatabase database)
+public sealed class DispatcherInstances(Database database)
 {
     /// <summary>Records that <paramref name="instance"/> is sending now.</summary>
     /// <returns>How many instances (this one included) were seen since <paramref name="liveSince"/>.</returns>
