@@ -14,7 +14,7 @@ namespace NokoBot.Delivery;
 /// </summary>
 public sealed class DeliveryDispatcher(
     DeliveryLedger ledger, Outbox outbox, CouncilSnapshotStore snapshots, MemberDirectory members, IEnumerable<IDeliveryChannel> channels,
-    DispatchInstance instance, DispatcherInstances heartbeats, TimeProvider time, ILogger<DeliveryDispatcher> logger)
+    DispatchInstance instance, InstanceHeartbeat heartbeat, TimeProvider time, ILogger<DeliveryDispatcher> logger)
 {
     /// <summary>At most about this many rows per call; the sweep comes back at once for the rest.</summary>
     public const int BatchSize = 1000;
@@ -26,8 +26,8 @@ public sealed class DeliveryDispatcher(
     public const int ClaimRecipients = 100;
 
     private readonly Dictionary<string, IDeliveryChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
-    private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
-    private DateTimeOffset _joinedAt = DateTimeOffset.MinValue;
+    /// <summary>Whether this process has dispatched yet: claims under its own id before that are an earlier life's.</summary>
+    private bool _dispatching;
     private readonly HashSet<long> _changed = [];
 
     /// <summary>Whether a channel of that name is there (email only when SMTP is configured).</summary>
@@ -52,6 +52,7 @@ public sealed class DeliveryDispatcher(
         var reread = new HashSet<long>();
         _changed.Clear();
         await ReleaseGoneAsync(ct);
+        _dispatching = true;
         try
         {
             while (handled < BatchSize)
@@ -63,8 +64,8 @@ public sealed class DeliveryDispatcher(
                     reread.Add(changed);
                 }
                 _changed.Clear();
-                await BeatAsync(force: true, ct);
-                if (time.GetUtcNow() < _joinedAt + DispatchInstance.BeatInterval) break;
+                await heartbeat.BeatAsync(force: true, ct);
+                if (time.GetUtcNow() < heartbeat.QuietUntil) break;
                 var leasedUntil = time.GetUtcNow() + instance.Lease;
                 var claimed = await ledger.ClaimAsync(instance.Id, now, time.GetUtcNow(), leasedUntil, ClaimRecipients, only, ct);
                 if (claimed.Count == 0) break;
@@ -107,7 +108,7 @@ public sealed class DeliveryDispatcher(
     private async Task<bool> SendOneAsync(CouncilSnapshot snapshot, MessageRows message, DateTimeOffset leasedUntil, CancellationToken ct)
     {
         // A batch can take a minute under the rate limits: staleness, retry times and the lease count from the send itself.
-        await BeatAsync(force: false, ct);
+        await heartbeat.BeatAsync(force: false, ct);
         var now = time.GetUtcNow();
         // With more than half the lease left (longer than any one send), nobody else can have these rows: no write needed.
         if (leasedUntil - now < instance.Lease / 2)
@@ -225,7 +226,7 @@ public sealed class DeliveryDispatcher(
     {
         foreach (var claimant in await ledger.ClaimantsAsync(time.GetUtcNow(), ct))
         {
-            if (claimant == instance.Id && _lastBeat != DateTimeOffset.MinValue) continue; // this process's own, mid-pass
+            if (claimant == instance.Id && _dispatching) continue; // this process's own, mid-pass
             if (!instance.IsGone(claimant)) continue;
             DeliveryLog.ClaimsTakenOver(logger, claimant, await ledger.ReleaseAsync(claimant, ct), instance.Id);
         }
@@ -239,20 +240,5 @@ public sealed class DeliveryDispatcher(
     {
         if (!written) DeliveryLog.OutcomeRefused(logger, key, instance.Id);
         return written;
-    }
-
-    /// <summary>
-    /// The heartbeat, at least every <see cref="DispatchInstance.BeatInterval"/> while sending: the count of live
-    /// instances sets this one's share of Telegram's global budget (the rate limiter reads it). An instance joining
-    /// others that are live sends nothing for one interval: by then each of them has counted it and taken its smaller share.
-    /// </summary>
-    private async Task BeatAsync(bool force, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        if (!force && now - _lastBeat < DispatchInstance.BeatInterval) return;
-        var wasLive = now - _lastBeat < DispatchInstance.LiveWindow;
-        _lastBeat = now;
-        instance.Live = await heartbeats.BeatAsync(instance.Id, now, now - DispatchInstance.LiveWindow, ct);
-        if (!wasLive && instance.Live > 1) _joinedAt = now;
     }
 }

@@ -24,6 +24,7 @@ public static class DeliveryServiceCollectionExtensions
             DeliveryLog.Instance(logger, instance.Id, instance.Lease);
             return instance;
         });
+        services.AddSingleton<InstanceHeartbeat>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<DeliverySweep>();

@@ -24,16 +24,19 @@ public sealed class TelegramGateway
 
     private readonly ITelegramBotClient _bot;
     private readonly ChatRateLimiter _limiter;
+    private readonly InstanceHeartbeat _heartbeat;
     private readonly ILogger<TelegramGateway> _logger;
     private readonly ResiliencePipeline _answers;
     private readonly TimeProvider _time;
     private readonly TimeSpan _sendTimeout;
 
     public TelegramGateway(
-        ITelegramBotClient bot, ChatRateLimiter limiter, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramGateway> logger)
+        ITelegramBotClient bot, ChatRateLimiter limiter, InstanceHeartbeat heartbeat, IOptions<TelegramOptions> options, TimeProvider time,
+        ILogger<TelegramGateway> logger)
     {
         _bot = bot;
         _limiter = limiter;
+        _heartbeat = heartbeat;
         _logger = logger;
         _time = time;
         _sendTimeout = TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds);
@@ -100,7 +103,7 @@ public sealed class TelegramGateway
         {
             await _answers.ExecuteAsync(async token =>
             {
-                await _limiter.WaitAsync(chatId, token);
+                await WaitTurnAsync(chatId, token);
                 await _bot.EditMessageText(chatId, messageId, Truncate(html), ParseMode.Html, replyMarkup: markup, cancellationToken: token);
             }, ct);
         }
@@ -117,7 +120,7 @@ public sealed class TelegramGateway
         {
             await _answers.ExecuteAsync(async token =>
             {
-                await _limiter.WaitAsync(chatId, token);
+                await WaitTurnAsync(chatId, token);
                 await _bot.EditMessageReplyMarkup(chatId, messageId, markup, cancellationToken: token);
             }, ct);
         }
@@ -137,7 +140,7 @@ public sealed class TelegramGateway
         {
             await _answers.ExecuteAsync(async token =>
             {
-                await _limiter.WaitAsync(chatId, token);
+                await WaitTurnAsync(chatId, token);
                 await using var stream = content();
                 await _bot.SendDocument(chatId, InputFile.FromStream(stream, fileName), captionHtml, ParseMode.Html, cancellationToken: token);
             }, ct);
@@ -170,6 +173,16 @@ public sealed class TelegramGateway
         _ => new SendOutcome.Failed(e.ErrorCode.ToString(CultureInfo.InvariantCulture) + " " + e.Message),
     };
 
+    /// <summary>
+    /// Every send to Telegram, reminder or answer, counts this instance among the live senders first (the global rate
+    /// is shared by them), then waits for the rate limiter.
+    /// </summary>
+    private async Task WaitTurnAsync(long chatId, CancellationToken ct)
+    {
+        await _heartbeat.BeforeSendAsync(ct);
+        await _limiter.WaitAsync(chatId, ct);
+    }
+
     /// <returns>The id of the last message sent (the one with the buttons).</returns>
     private async Task<string> SendPartsAsync(long chatId, string html, InlineKeyboardMarkup? markup, CancellationToken ct)
     {
@@ -177,7 +190,7 @@ public sealed class TelegramGateway
         var last = 0;
         for (var i = 0; i < parts.Count; i++)
         {
-            await _limiter.WaitAsync(chatId, ct);
+            await WaitTurnAsync(chatId, ct);
             // The send's own deadline starts after the limiter's wait; a hung request must not hold the queue.
             using var deadline = new CancellationTokenSource(_sendTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
