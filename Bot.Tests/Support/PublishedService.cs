@@ -62,8 +62,9 @@ public sealed class PublishedService : IAsyncDisposable
         await _process.WaitForExitAsync(CancellationToken.None);
     }
 
-    /// <summary>Its last lines, for a failure's message.</summary>
-    public string Tail(int lines = 30) => $"--- {Name} ---\n" + string.Join('\n', Output.TakeLast(lines));
+    /// <summary>Its last lines without stack frames, for a failure's message.</summary>
+    public string Tail(int lines = 30) =>
+        $"--- {Name} ---\n" + string.Join('\n', Output.Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal)).TakeLast(lines));
 
     public async ValueTask DisposeAsync()
     {
