@@ -11,12 +11,13 @@ using NokoBot.Tests.Support;
 namespace NokoBot.Tests.Cluster;
 
 /// <summary>
-/// Three published <c>nokobot run</c> processes over one real PostgreSQL and the fake Bot API in webhook mode (each
+/// Three published <c>nokobot run</c> processes over one real PostgreSQL and the fake Bot API. In webhook mode (each
 /// instance calls setWebhook; the fake, as a load balancer before them, posts each update to a live instance and to
 /// another when that one fails, as Telegram resends until a 2xx). A burst of 1 000 reminders and 300 member replies;
 /// the sending instance is killed with SIGKILL mid-burst, and the one that takes the sending over is killed the
 /// moment it holds its first claims. The fake's record judges: nothing lost, each reply applied once, repeats within
-/// the in-flight bound (one message per kill), no send breaking Telegram's limits.
+/// the in-flight bound (one message per kill), no send breaking Telegram's limits. In polling mode, only the holder
+/// of the polling lease polls; killed, it hands polling to another instance and no update is lost or handled twice.
 /// </summary>
 public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposable
 {
@@ -79,6 +80,38 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
             _api.TextsTo(FirstChat + m).Count(t => t.Contains("31.12", StringComparison.Ordinal)) <= 1, $"member {m} was answered twice"));
         Assert.All(_nodes, node => Assert.DoesNotContain(node.Output, line =>
             line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal) || line.Contains(Secret, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Killing_the_instance_that_polls_hands_polling_to_another_and_each_update_is_handled_once()
+    {
+        Assert.True(File.Exists(PublishedService.Dll), $"{PublishedService.Dll} is missing: build the solution (test.sh publishes it).");
+        const int Writers = 20;
+        _api = await FakeTelegramBotApi.StartAsync(_ct);
+        _db = await TempDatabase.CreateMigratedPostgresAsync(postgres, _ct);
+        var item = await SeedAsync(Writers, reminders: false);
+        for (var n = 1; n <= 3; n++) _nodes.Add(StartNode($"node-{n}", webhook: false));
+        var postponeTo = new DateOnly(DateTime.UtcNow.Year, 12, 31).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+        for (var m = 0; m < Writers / 2; m++) _api.PushText(FirstChat + m, $"/postpone {item} {postponeTo} до смены {m}");
+        await WaitAsync(() => Count("SELECT count(*) FROM replies") == Writers / 2
+            && Enumerable.Range(0, Writers / 2).All(m => _api.TextsTo(FirstChat + m).Any(t => t.Contains("31.12", StringComparison.Ordinal))),
+            "the first half handled and answered", TimeSpan.FromSeconds(60));
+        var pollers = _nodes.Where(n => n.Output.Any(l => l.Contains("holds the polling lease", StringComparison.Ordinal))).ToList();
+        var poller = Assert.Single(pollers);
+
+        await poller.KillAsync();
+        for (var m = Writers / 2; m < Writers; m++) _api.PushText(FirstChat + m, $"/postpone {item} {postponeTo} после смены {m}");
+        await WaitAsync(() => Count("SELECT count(*) FROM replies") == Writers && _api.PendingUpdates == 0,
+            "the second half handled by the instance that took the lease over", TimeSpan.FromSeconds(60));
+
+        var successor = Assert.Single(_nodes, n => n != poller && n.Output.Any(l => l.Contains("holds the polling lease", StringComparison.Ordinal)));
+        TestContext.Current.SendDiagnosticMessage($"{poller.Name} polled first, {successor.Name} took over");
+        Assert.Equal(Writers, Query<long>("SELECT DISTINCT member_id FROM replies WHERE kind = 'postponed'").Count);
+        Assert.All(Enumerable.Range(0, Writers), m => Assert.Equal(1,
+            _api.TextsTo(FirstChat + m).Count(t => t.Contains("31.12", StringComparison.Ordinal))));
+        var offsets = _api.PollOffsets;
+        Assert.Equal(offsets.Order(), offsets);
     }
 
     /// <summary>
@@ -148,32 +181,43 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
 
     private PublishedService Node(string name) => _nodes.Single(n => n.Name == name);
 
-    private PublishedService StartNode(string name)
+    private PublishedService StartNode(string name, bool webhook = true)
     {
+        var db = _db!;
         var port = SmtpServerFixture.FreePort();
         _ports[name] = port;
-        return PublishedService.Start(name, _db!.Folder, ["run"], new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Storage__Provider"] = "Postgres",
-            ["Storage__ConnectionString"] = _db.ConnectionString!,
-            ["Storage__Path"] = _db.Path,
+            ["Storage__ConnectionString"] = db.ConnectionString!,
+            ["Storage__Path"] = db.Path,
             ["Service__InstanceId"] = name,
             ["Service__DeliveryLeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
             ["Scheduling__Cluster__CheckinInterval"] = "00:00:02",
             ["Scheduling__Cluster__CheckinMisfireThreshold"] = "00:00:04",
             ["Web__Urls"] = $"http://127.0.0.1:{port}",
-            ["Telegram__Mode"] = "Webhook",
-            ["Telegram__WebhookUrl"] = $"http://127.0.0.1:{port}/telegram/updates",
-            ["Telegram__WebhookSecret"] = Secret,
             ["Telegram__BotToken"] = FakeTelegramBotApi.Token,
             ["Telegram__ApiBaseUrl"] = _api!.BaseUrl,
             ["Telegram__BotUsername"] = FakeTelegramBotApi.BotUsername,
             ["Calendar__Path"] = RepoPaths.Of("config", "calendar", "ru.txt"),
-        });
+        };
+        if (webhook)
+        {
+            settings["Telegram__Mode"] = "Webhook";
+            settings["Telegram__WebhookUrl"] = $"http://127.0.0.1:{port}/telegram/updates";
+            settings["Telegram__WebhookSecret"] = Secret;
+        }
+        else
+        {
+            settings["Telegram__Mode"] = "Polling";
+            settings["Telegram__PollTimeoutSeconds"] = "1";
+            settings["Telegram__PollingLeaseSeconds"] = "1";
+        }
+        return PublishedService.Start(name, db.Folder, ["run"], settings);
     }
 
     /// <returns>The number of the item members postpone.</returns>
-    private async Task<string> SeedAsync()
+    private async Task<string> SeedAsync(int members = Members, bool reminders = true)
     {
         var time = TimeProvider.System;
         var db = _db!.Database;
@@ -186,9 +230,10 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
         var ledger = new DeliveryLedger(db, time);
         var item = Query<long>("SELECT id FROM plan_items ORDER BY id").First();
         var now = time.GetUtcNow();
-        for (var m = 0; m < Members; m++)
+        for (var m = 0; m < members; m++)
         {
             var member = await TestCouncil.AddMemberAsync(db, council, $"Участник {m}", "member", FirstChat + m, null, _ct, "Общественный совет");
+            if (!reminders) continue;
             var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(now.UtcDateTime)), ReminderKind.Before,
                 $"member:{member}", Channels.Telegram);
             await ledger.EnqueueAsync(new DeliveryRequest(key, council, item, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", now), _ct);
