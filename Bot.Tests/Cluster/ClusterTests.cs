@@ -97,7 +97,7 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
         await WaitAsync(() => Count("SELECT count(*) FROM replies") == Writers / 2
             && Enumerable.Range(0, Writers / 2).All(m => _api.TextsTo(FirstChat + m).Any(t => t.Contains("31.12", StringComparison.Ordinal))),
             "the first half handled and answered", TimeSpan.FromSeconds(60));
-        var pollers = _nodes.Where(n => n.Output.Any(l => l.Contains("holds the polling lease", StringComparison.Ordinal))).ToList();
+        var pollers = _nodes.Where(n => n.Output.Any(l => l.Contains("this process holds the polling lease", StringComparison.Ordinal))).ToList();
         var poller = Assert.Single(pollers);
 
         await poller.KillAsync();
@@ -105,7 +105,7 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
         await WaitAsync(() => Count("SELECT count(*) FROM replies") == Writers && _api.PendingUpdates == 0,
             "the second half handled by the instance that took the lease over", TimeSpan.FromSeconds(60));
 
-        var successor = Assert.Single(_nodes, n => n != poller && n.Output.Any(l => l.Contains("holds the polling lease", StringComparison.Ordinal)));
+        var successor = Assert.Single(_nodes, n => n != poller && n.Output.Any(l => l.Contains("this process holds the polling lease", StringComparison.Ordinal)));
         TestContext.Current.SendDiagnosticMessage($"{poller.Name} polled first, {successor.Name} took over");
         Assert.Equal(Writers, Query<long>("SELECT DISTINCT member_id FROM replies WHERE kind = 'postponed'").Count);
         Assert.All(Enumerable.Range(0, Writers), m => Assert.Equal(1,
