@@ -148,7 +148,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     /// <param name="secretToken">A secret of the test's own instead of the registered one.</param>
     /// <param name="omitSecret">Send no secret header at all.</param>
     /// <returns>The status the bot answered with.</returns>
-    public async Task<System.Net.HttpStatusCode> DeliverAsync(int updateId, CancellationToken ct, string? secretToken = null, bool omitSecret = false)
+    /// <param name="url">Where to post instead of the registered URL: a load balancer's choice among several instances.</param>
+    public async Task<System.Net.HttpStatusCode> DeliverAsync(
+        int updateId, CancellationToken ct, string? secretToken = null, bool omitSecret = false, string? url = null)
     {
         Webhook webhook;
         string json;
@@ -157,7 +159,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             webhook = _webhook ?? throw new InvalidOperationException("No webhook is set: setWebhook was not called.");
             json = _updates.Single(u => u["update_id"]!.GetValue<int>() == updateId).ToJsonString();
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url ?? webhook.Url)
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using NokoBot.Domain.Deadlines;
@@ -26,24 +24,14 @@ public sealed class CrashTests : IAsyncDisposable
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly TempDatabase _db = new();
-    private readonly ConcurrentQueue<string> _output = new();
     private FakeTelegramBotApi? _api;
-    private Process? _service;
-
-    /// <summary>
-    /// The publish of <c>Bot</c> that test.sh makes; the Bot project's own build output otherwise (the copy beside
-    /// the tests lacks what the ASP.NET shared framework gives the tests).
-    /// </summary>
-    private static string ServiceDll => Path.Combine(
-        Environment.GetEnvironmentVariable("NOKOBOT_PUBLISHED") is { Length: > 0 } published
-            ? published
-            : RepoPaths.Of("Bot", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name, "net10.0"),
-        "nokobot.dll");
+    private readonly List<string> _printed = [];
+    private PublishedService? _service;
 
     [Fact]
     public async Task Killing_the_service_mid_burst_loses_nothing_repeats_at_most_one_send_per_kill_and_handles_each_update_once()
     {
-        Assert.True(File.Exists(ServiceDll), $"{ServiceDll} is missing: build the solution (test.sh publishes it).");
+        Assert.True(File.Exists(PublishedService.Dll), $"{PublishedService.Dll} is missing: build the solution (test.sh publishes it).");
         _api = await FakeTelegramBotApi.StartAsync(_ct);
         var postponeItem = await SeedAsync();
         var random = new Random(1130);
@@ -58,8 +46,7 @@ public sealed class CrashTests : IAsyncDisposable
             _service = StartService();
             await WaitAsync(() => _api.CallsTo("sendMessage").Count > before, $"sends after start {kill + 1}", TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2500)), _ct);
-            _service.Kill(entireProcessTree: true);
-            await _service.WaitForExitAsync(_ct);
+            await _service.KillAsync();
             sentAtKill.Add(_api.ButtonMessages().Count);
             // The kill landed mid-burst: reminders were still waiting in the ledger and had not all reached the fake.
             var pending = Count("SELECT count(*) FROM deliveries WHERE status = 'pending'");
@@ -67,7 +54,8 @@ public sealed class CrashTests : IAsyncDisposable
             var delivered = _api.ButtonMessages().Select(m => m.ButtonData).Distinct(StringComparer.Ordinal).Count();
             Assert.True(pending > 0 && delivered < Members * Items,
                 $"kill {kill + 1} came after the burst: {pending} deliveries pending, {delivered} of {Members * Items} reminders delivered");
-            _service.Dispose();
+            _printed.AddRange(_service.Output);
+            await _service.DisposeAsync();
             _service = null;
             // Written while the service is down: Telegram keeps it until the next getUpdates confirms it.
             _api.PushText(FirstChat + kill, $"/postpone {postponeItem} {postponeTo} перенос во время простоя {kill}");
@@ -96,7 +84,7 @@ public sealed class CrashTests : IAsyncDisposable
         Assert.All(Enumerable.Range(0, Kills), k => Assert.True(
             _api.TextsTo(FirstChat + k).Count(t => t.Contains("31.12", StringComparison.Ordinal)) <= 1, $"member {k} answered twice"));
         Assert.Equal(0, _api.PendingUpdates);
-        Assert.DoesNotContain(_output, line => line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(_printed.Concat(_service.Output), line => line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal));
     }
 
     /// <returns>The number of the item members postpone during the outages.</returns>
@@ -127,28 +115,14 @@ public sealed class CrashTests : IAsyncDisposable
         return $"{Items + 1}";
     }
 
-    private Process StartService()
+    private PublishedService StartService() => PublishedService.Start("nokobot", _db.Folder, ["run", "--db", _db.Path], new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _db.Folder,
-        };
-        foreach (var arg in new[] { ServiceDll, "run", "--db", _db.Path }) start.ArgumentList.Add(arg);
-        start.Environment["Telegram__BotToken"] = FakeTelegramBotApi.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = _api!.BaseUrl;
-        start.Environment["Telegram__BotUsername"] = FakeTelegramBotApi.BotUsername;
-        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
-        start.Environment["Calendar__Path"] = RepoPaths.Of("config", "calendar", "ru.txt");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nokobot");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ["Telegram__BotToken"] = FakeTelegramBotApi.Token,
+        ["Telegram__ApiBaseUrl"] = _api!.BaseUrl,
+        ["Telegram__BotUsername"] = FakeTelegramBotApi.BotUsername,
+        ["Telegram__PollTimeoutSeconds"] = "1",
+        ["Calendar__Path"] = RepoPaths.Of("config", "calendar", "ru.txt"),
+    });
 
     /// <summary>Waits, and on a time-out says what the service printed last.</summary>
     private async Task WaitAsync(Func<bool> condition, string what, TimeSpan timeout)
@@ -159,7 +133,7 @@ public sealed class CrashTests : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException(e.Message + "; the service printed:\n" + string.Join('\n', _output.TakeLast(30)), e);
+            throw new TimeoutException(e.Message + "; the service printed:\n" + _service?.Tail(), e);
         }
     }
 
@@ -173,12 +147,7 @@ public sealed class CrashTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_service is { HasExited: false })
-        {
-            _service.Kill(entireProcessTree: true);
-            await _service.WaitForExitAsync(CancellationToken.None);
-        }
-        _service?.Dispose();
+        if (_service is not null) await _service.DisposeAsync();
         if (_api is not null) await _api.DisposeAsync();
         _db.Dispose();
     }
