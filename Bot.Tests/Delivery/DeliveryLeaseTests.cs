@@ -200,22 +200,23 @@ public abstract class DeliveryLeaseTests(TestStorage storage) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_instance_joining_a_live_one_waits_a_heartbeat_before_sending_and_a_silent_one_drops_out_of_the_count()
+    public async Task An_instance_joining_a_live_one_waits_two_heartbeats_before_sending_and_a_silent_one_drops_out_of_the_count()
     {
         var members = await SeedAsync(members: 2, items: 1);
         var (a, b) = (Dispatcher("a", new SlowChannel()), Dispatcher("b", new SlowChannel()));
         await a.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
         await EnqueueAsync(members, items: 1);
 
-        // "a" has not counted "b" yet and still takes the whole rate: "b" waits until it has.
+        // "a" has not counted "b" yet and still takes the whole rate: "b" waits until it has, looking again each second.
+        var joinedAt = _time.GetUtcNow();
         var joining = await Sweep(b).DispatchAsync(_ct);
         var both = _hosts[1].Get<DispatchInstance>().Live;
-        _time.Advance(DispatchInstance.BeatInterval);
+        _time.Advance(DispatchInstance.JoinQuiet);
         var joined = await b.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
         _time.Advance(DispatchInstance.LiveWindow + TimeSpan.FromSeconds(1));
         await b.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), _time.GetUtcNow(), null, _ct);
 
-        Assert.Equal((0, _time.GetUtcNow() - DispatchInstance.LiveWindow - TimeSpan.FromSeconds(1)), (joining.Sent, joining.Next));
+        Assert.Equal((0, joinedAt + TimeSpan.FromSeconds(1)), (joining.Sent, joining.Next));
         Assert.Equal((2, 2), (both, joined));
         Assert.Equal(1, _hosts[1].Get<DispatchInstance>().Live);
     }
@@ -234,13 +235,13 @@ public abstract class DeliveryLeaseTests(TestStorage storage) : IAsyncLifetime
         Assert.NotEqual(defaulted, other.Get<DeliveryDispatcher>().InstanceId);
     }
 
-    /// <summary>Both instances have been sending for a while (a newcomer waits a heartbeat before its first send).</summary>
+    /// <summary>Both instances have been sending for a while (a newcomer waits two heartbeats before its first send).</summary>
     private async Task BothLiveAsync(DeliveryDispatcher first, DeliveryDispatcher second)
     {
         var later = _time.GetUtcNow() - TimeSpan.FromSeconds(1);
         await first.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), later, null, _ct);
         await second.SendPendingAsync(new Dictionary<long, CouncilSnapshot>(), later, null, _ct);
-        _time.Advance(DispatchInstance.BeatInterval);
+        _time.Advance(DispatchInstance.JoinQuiet);
     }
 
     private DeliveryDispatcher Dispatcher(string instance, IDeliveryChannel channel)

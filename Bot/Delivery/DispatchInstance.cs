@@ -28,6 +28,12 @@ public sealed class DispatchInstance
     /// <summary>A sending instance writes its heartbeat at least this often (and recounts the live ones).</summary>
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an instance joining live ones holds its sends back: within one beat each of them has counted it, and
+    /// within one more second their sends at the old, larger share have left the one-second window the limit counts.
+    /// </summary>
+    public static readonly TimeSpan JoinQuiet = 2 * BeatInterval;
+
     /// <summary>An instance whose heartbeat is older than this no longer counts as sending.</summary>
     public static readonly TimeSpan LiveWindow = TimeSpan.FromSeconds(10);
 

@@ -8,7 +8,8 @@ namespace NokoBot.Delivery;
 /// seen in the last <see cref="DispatchInstance.LiveWindow"/> sets this one's share of the bot's global rate (the rate
 /// limiter reads <see cref="DispatchInstance.Live"/>). Answers count because in a cluster they leave from whichever
 /// instance took the update, beside the one sending reminders. An instance that joins others already live sends nothing
-/// until <see cref="QuietUntil"/>: by then each of them has counted it and taken its smaller share.
+/// until <see cref="QuietUntil"/>: by then each of them has counted it and taken its smaller share, and their sends at
+/// the larger share have left the limit's one-second window.
 /// </summary>
 public sealed class InstanceHeartbeat(DispatchInstance instance, DispatcherInstances store, TimeProvider time) : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class InstanceHeartbeat(DispatchInstance instance, DispatcherInsta
     private DateTimeOffset _joinedAt = DateTimeOffset.MinValue;
 
     /// <summary>Until when this instance, having just joined live ones, holds its sends back.</summary>
-    public DateTimeOffset QuietUntil => _joinedAt + DispatchInstance.BeatInterval;
+    public DateTimeOffset QuietUntil => _joinedAt + DispatchInstance.JoinQuiet;
 
     /// <param name="force">Beat now even if the last beat is recent (a dispatch pass recounting before it claims).</param>
     public async Task BeatAsync(bool force, CancellationToken ct)

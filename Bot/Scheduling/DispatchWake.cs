@@ -32,9 +32,19 @@ public sealed class DispatchWake
             .WithIdentity(TriggerKey).ForJob(DispatchJob.Key).StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        if (await scheduler.GetTrigger(TriggerKey, ct) is null)
-            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
-        else
+        if (await scheduler.GetTrigger(TriggerKey, ct) is not null)
+        {
             await scheduler.RescheduleJob(TriggerKey, trigger, ct);
+            return;
+        }
+        try
+        {
+            await scheduler.ScheduleJob(trigger, cancellationToken: ct);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // In a cluster another instance starting at the same moment created it between the look and the add.
+            await scheduler.RescheduleJob(TriggerKey, trigger, ct);
+        }
     }
 }
