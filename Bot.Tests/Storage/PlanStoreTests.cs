@@ -138,6 +138,23 @@ public abstract class PlanStoreTests(TestStorage storage)
         Assert.Equal(plan.Items[0].Id, plan.Items[1].AnchorItemId);
         Assert.Null(plan.Items[0].AnchorItemId);
     }
+
+    [Fact]
+    public async Task A_changed_file_links_a_kept_item_to_the_review_added_before_it()
+    {
+        var (db, store, councilId) = await SetUpAsync();
+        using var _ = db;
+        var publish = Item("9", "Размещение информации о результатах НОКО", new RelativeDeadline("в течение 3 дней после рассмотрения результатов НОКО", 3, RelativeUnit.Days, "рассмотрения результатов НОКО"), "Комитет по образованию");
+        var review = Item("8", "Обсуждение результатов НОКО на заседании Общественного совета", new UnscheduledDeadline(""), "Общественный совет");
+        await store.ImportAsync(councilId, 2020, "plan.txt", "sha-1", new PlanImport([publish], []), _ct);
+
+        var outcome = await store.ImportAsync(councilId, 2020, "plan.txt", "sha-2", new PlanImport([review, publish], []), _ct);
+        var plan = (await store.FindAsync(councilId, 2020, _ct))!;
+
+        Assert.Equal((1, 1), (outcome.Added, outcome.Updated));
+        Assert.Equal(["8", "9"], plan.Items.Select(i => i.Number));
+        Assert.Equal(plan.Items[0].Id, plan.Items[1].AnchorItemId);
+    }
 }
 
 public sealed class PlanStoreTestsOnSqlite() : PlanStoreTests(TestStorage.Sqlite);

@@ -66,8 +66,12 @@ public sealed class PlanStore(Database database, TimeProvider time)
             """);
         await using var insertLink = Command(connection, tx,
             "INSERT INTO item_parties (item_id, party_id, position) VALUES (@itemId, @partyId, @position) ON CONFLICT DO NOTHING");
-        // On PostgreSQL every statement is a round trip: the party links (two thirds of a plan's rows) go in one.
+        // On PostgreSQL every statement is a round trip: the new items go in one, and the party links (two thirds of a
+        // plan's rows) in another.
         var links = database.Provider == StorageProvider.Postgres ? new PartyLinks() : null;
+        var batch = database.Provider == StorageProvider.Postgres
+            ? await NewItemBatch.ReserveAsync(connection, tx, CountNew(import, itemIds.Keys), ct)
+            : null;
         for (var position = 0; position < import.Items.Count; position++)
         {
             var item = import.Items[position];
@@ -80,6 +84,8 @@ public sealed class PlanStore(Database database, TimeProvider time)
             var isNew = !itemIds.Remove(item.Number, out var itemId);
             if (!isNew)
             {
+                // An existing item anchored to a new one gathered above: that one is written first.
+                if (batch is not null && anchorItemId is { } anchor && batch.Holds(anchor)) await batch.FlushAsync(connection, tx, planId, ct);
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE plan_items SET position = @position, section = @Section, title = @Title, result = @Result,
@@ -93,6 +99,11 @@ public sealed class PlanStore(Database database, TimeProvider time)
                         deadline.Unit, deadline.Anchor, anchorItemId, itemId },
                     tx, cancellationToken: ct));
                 updated++;
+            }
+            else if (batch is not null)
+            {
+                itemId = batch.Add(item, position, deadline, anchorItemId);
+                added++;
             }
             else
             {
@@ -108,6 +119,7 @@ public sealed class PlanStore(Database database, TimeProvider time)
             await LinkPartiesAsync(connection, tx, insertLink, links, councilId, itemId, isNew, item.Responsible, partyIds, ct);
             earlier.Add((item.Number, item.Title, itemId));
         }
+        if (batch is not null) await batch.FlushAsync(connection, tx, planId, ct);
         if (links is { Items.Count: > 0 })
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -119,6 +131,13 @@ public sealed class PlanStore(Database database, TimeProvider time)
             $"UPDATE plan_items SET removed_at = @now WHERE {database.Provider.In("id", "ids")} AND removed_at IS NULL",
             new { now, ids = itemIds.Values.ToArray() }, tx, cancellationToken: ct));
         return new PlanImportOutcome(planId, Unchanged: false, added, updated, removed);
+    }
+
+    /// <summary>How many of the import's items are new: those whose number the plan does not have (a repeated number is new again).</summary>
+    private static int CountNew(PlanImport import, IEnumerable<string> existing)
+    {
+        var remaining = new HashSet<string>(existing, StringComparer.Ordinal);
+        return import.Items.Count(item => !remaining.Remove(item.Number));
     }
 
     /// <summary>Party links gathered for one statement at the end of the import (PostgreSQL).</summary>
