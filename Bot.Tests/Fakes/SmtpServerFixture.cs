@@ -110,13 +110,32 @@ public sealed class SmtpServerFixture : IAsyncDisposable
         try { Directory.Delete(Maildir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>
+    /// A port free now for a server the test starts next. Chosen below the kernel's ephemeral range (32768 and up on
+    /// Linux), which every outgoing connection of the run — connection pools, HTTP clients — draws from: a port the
+    /// kernel handed out for listening could be taken by one of those before the server binds it.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+        throw new InvalidOperationException("No free port between 20000 and 32000 on 127.0.0.1.");
     }
 
     /// <summary>Fails (never skips) with the fix when the server is not installed.</summary>
