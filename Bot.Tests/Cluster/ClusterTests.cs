@@ -1,10 +1,5 @@
 using System.Globalization;
 using Dapper;
-using NokoBot.Delivery;
-using NokoBot.Domain.Deadlines;
-using NokoBot.Domain.Plans;
-using NokoBot.Domain.Reminders;
-using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
 
@@ -43,7 +38,7 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
         // A budget not shared with the answering instances still shows: 14 sends over 30/s in one burst.
         _api.LimitSlack = TimeSpan.FromMilliseconds(150);
         _db = await TempDatabase.CreateMigratedPostgresAsync(postgres, _ct);
-        var postponeItem = await SeedAsync();
+        var postponeItem = await ReminderBurst.SeedAsync(_db.Database, "zeya", Members, items: 1, FirstChat, _ct);
         for (var n = 1; n <= 3; n++) _nodes.Add(StartNode($"node-{n}"));
         await WaitAsync(() => _api.CallsTo("setWebhook").Count >= 3, "every instance set the webhook", TimeSpan.FromSeconds(60));
 
@@ -92,7 +87,7 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
         const int Writers = 20;
         _api = await FakeTelegramBotApi.StartAsync(_ct);
         _db = await TempDatabase.CreateMigratedPostgresAsync(postgres, _ct);
-        var item = await SeedAsync(Writers, reminders: false);
+        var item = await ReminderBurst.SeedAsync(_db.Database, "zeya", Writers, items: 0, FirstChat, _ct);
         for (var n = 1; n <= 3; n++) _nodes.Add(StartNode($"node-{n}", webhook: false));
         var postponeTo = new DateOnly(DateTime.UtcNow.Year, 12, 31).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
@@ -217,32 +212,6 @@ public sealed class ClusterTests(PostgresServerFixture postgres) : IAsyncDisposa
             settings["Telegram__PollingLeaseSeconds"] = "1";
         }
         return PublishedService.Start(name, db.Folder, ["run"], settings);
-    }
-
-    /// <returns>The number of the item members postpone.</returns>
-    private async Task<string> SeedAsync(int members = Members, bool reminders = true)
-    {
-        var time = TimeProvider.System;
-        var db = _db!.Database;
-        var year = DateTime.UtcNow.Year;
-        // Items without dates: the only reminders are the burst written below, nothing else falls due meanwhile.
-        var plan = new PlanImport(
-            [.. Enumerable.Range(1, 2).Select(i => new PlanItem(
-                $"{i}", null, $"Мероприятие {i} плана НОКО", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
-        var council = await TestCouncil.AddAsync(db, time, "zeya", "UTC", year, plan, _ct);
-        var ledger = new DeliveryLedger(db, time);
-        var item = Query<long>("SELECT id FROM plan_items ORDER BY id").First();
-        var now = time.GetUtcNow();
-        for (var m = 0; m < members; m++)
-        {
-            var member = await TestCouncil.AddMemberAsync(db, council, $"Участник {m}", "member", FirstChat + m, null, _ct, "Общественный совет");
-            if (!reminders) continue;
-            var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(now.UtcDateTime)), ReminderKind.Before,
-                $"member:{member}", Channels.Telegram);
-            await ledger.EnqueueAsync(new DeliveryRequest(key, council, item, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", now), _ct);
-        }
-        await new StateStore(db, time).SetInstantAsync(StateKeys.SweptUntil, now, _ct);
-        return "2";
     }
 
     /// <summary>The reminders the fake accepted, by their button (one per delivery), in the order they came.</summary>

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Dapper;
-using NokoBot.Domain.Deadlines;
-using NokoBot.Domain.Plans;
-using NokoBot.Domain.Reminders;
-using NokoBot.Delivery;
 using NokoBot.Storage;
 using NokoBot.Tests.Fakes;
 using NokoBot.Tests.Support;
@@ -90,29 +86,8 @@ public sealed class CrashTests : IAsyncDisposable
     /// <returns>The number of the item members postpone during the outages.</returns>
     private async Task<string> SeedAsync()
     {
-        var time = TimeProvider.System;
-        await new MigrationRunner(_db.Database, time).ApplyAsync(_ct);
-        var year = DateTime.UtcNow.Year;
-        // Items without dates: the only reminders are the burst written below, nothing else falls due meanwhile.
-        var plan = new PlanImport(
-            [.. Enumerable.Range(1, Items + 1).Select(i => new PlanItem(
-                $"{i}", null, $"Мероприятие {i} плана НОКО", ["Общественный совет"], "", new UnscheduledDeadline(""), "протокол"))], []);
-        var council = await TestCouncil.AddAsync(_db.Database, time, "desnogorsk", "UTC", year, plan, _ct);
-        var ledger = new DeliveryLedger(_db.Database, time);
-        var items = Query<long>("SELECT id FROM plan_items ORDER BY id");
-        var now = time.GetUtcNow();
-        for (var m = 0; m < Members; m++)
-        {
-            var member = await TestCouncil.AddMemberAsync(_db.Database, council, $"Участник {m}", "member", FirstChat + m, null, _ct, "Общественный совет");
-            foreach (var item in items.Take(Items))
-            {
-                var key = DeliveryKey.Create(DeliveryKey.ItemOccurrence(item, DateOnly.FromDateTime(now.UtcDateTime)), ReminderKind.Before,
-                    $"member:{member}", Channels.Telegram);
-                await ledger.EnqueueAsync(new DeliveryRequest(key, council, item, member, ReminderKind.Before, Channels.Telegram, $"member:{member}", now), _ct);
-            }
-        }
-        await new StateStore(_db.Database, time).SetInstantAsync(StateKeys.SweptUntil, now, _ct);
-        return $"{Items + 1}";
+        await new MigrationRunner(_db.Database, TimeProvider.System).ApplyAsync(_ct);
+        return await ReminderBurst.SeedAsync(_db.Database, "desnogorsk", Members, Items, FirstChat, _ct);
     }
 
     private PublishedService StartService() => PublishedService.Start("nokobot", _db.Folder, ["run", "--db", _db.Path], new Dictionary<string, string>
