@@ -1,4 +1,4 @@
-using System.Globalization;
+using NokoBot.Delivery;
 using NokoBot.Storage;
 using Quartz;
 
@@ -23,7 +23,7 @@ public static class QuartzStore
         ArgumentNullException.ThrowIfNull(cluster);
         if (!IsClustered(storage)) return;
         var connectionString = storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is not set.");
-        var id = instanceId ?? NewInstanceId();
+        var id = instanceId ?? DispatchInstance.DefaultId();
         q.ConfigureScheduler(o =>
         {
             o.InstanceName = ClusterName;
@@ -44,8 +44,4 @@ public static class QuartzStore
             s.ConfigureStore(o => o.MisfireThreshold = cluster.MisfireThreshold);
         });
     }
-
-    /// <summary>Host, process and a random part: unique per start, and a log line still says which machine it was.</summary>
-    public static string NewInstanceId() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
 }
